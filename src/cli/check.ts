@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { verifyPlanSchemas } from '../compile/verify.js';
+import { resolveConventions, resolveSeverities } from '../config/resolve.js';
+import { ConfigError } from '../config/load-config.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { createReport, type RuleDescriptor } from '../core/report.js';
+import type { Plan } from '../plan/model.js';
+import { checkPlan } from '../rules/check-plan.js';
+import { FATAL_PLAN_PROBLEMS, getRule } from '../rules/index.js';
+import { docsUrl } from '../rules/types.js';
+import { UsageError, type Io } from './io.js';
+import { choosePlanPath, readConfig, readPlan } from './plan-input.js';
+import { addReportOptions, emitReport, parseMaxWarnings, type ReportFlags } from './report-options.js';
+
+export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
+  addReportOptions(
+    program
+      .command('check')
+      .description('lint a tracking plan: naming conventions, duplicates, impossible bounds, missing descriptions, ...')
+      .argument('[plan]', 'plan file (default: "plan" from the config, else tracking-plan.yaml)'),
+  ).action(async (planArg: string | undefined, flags: ReportFlags) => setExit(await runCheck(planArg, flags, io)));
+}
+
+export async function runCheck(planArg: string | undefined, flags: ReportFlags, io: Io): Promise<number> {
+  const loaded = await readConfig(io, flags.config);
+  const { config } = loaded;
+  let severities;
+  try {
+    severities = resolveSeverities(config, flags.rule);
+  } catch (error) {
+    throw error instanceof ConfigError ? new UsageError(error.message) : error;
+  }
+  const path = choosePlanPath(planArg, loaded, io);
+  const emit = {
+    format: flags.format ?? config.format ?? 'stylish',
+    maxWarnings: parseMaxWarnings(flags.maxWarnings ?? config.maxWarnings),
+    quiet: flags.quiet === true,
+    color: flags.color,
+    ...(flags.outputFile ? { outputFile: flags.outputFile } : {}),
+  };
+
+  const result = readPlan(path, io);
+  if ('error' in result) {
+    const d = result.error.diagnostics;
+    return emitReport(createReport('check', filesOf(d), d, describeRules(d), {}), emit, io);
+  }
+  const { plan } = result;
+  let conventions;
+  try {
+    conventions = resolveConventions(plan, config);
+  } catch (error) {
+    throw error instanceof ConfigError ? new UsageError(error.message) : error;
+  }
+  const diagnostics = [...verifyPlanSchemas(plan), ...checkPlan(plan, { severities, conventions })];
+  return emitReport(createReport('check', plan.files, diagnostics, describeRules(diagnostics), stats(plan)), emit, io);
+}
+
+function stats(plan: Plan): Record<string, number> {
+  const out: Record<string, number> = { events: plan.events.size };
+  if (plan.pages.size > 0) out.pages = plan.pages.size;
+  if (plan.screens.size > 0) out.screens = plan.screens.size;
+  if (plan.types.size > 0) out.types = plan.types.size;
+  out.files = plan.files.length;
+  return out;
+}
+
+function filesOf(diagnostics: Diagnostic[]): string[] {
+  return [...new Set(diagnostics.map((d) => d.file).filter((f): f is string => f !== undefined))];
+}
+
+export function describeRules(diagnostics: readonly Diagnostic[]): Record<string, RuleDescriptor> {
+  const out: Record<string, RuleDescriptor> = {};
+  for (const { ruleId } of diagnostics) {
+    if (out[ruleId]) continue;
+    const description = getRule(ruleId)?.meta.description ?? FATAL_PLAN_PROBLEMS[ruleId] ?? ruleId;
+    out[ruleId] = { id: ruleId, description, docsUrl: docsUrl(ruleId) };
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
+import { verifyPlanSchemas } from '../compile/verify.js';
+import { createReport } from '../core/report.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { setOwn } from '../plan/yaml-source.js';
+import { getReporter } from '../reporters/index.js';
+import { describeRules } from './check.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
+import { choosePlanPath, readConfig, readPlan } from './plan-input.js';
+import { useColor } from './report-options.js';
+import { fileSlugs } from './slug.js';
+
+interface CompileFlags {
+  outDir?: string;
+  config?: string;
+}
+
+export function registerCompile(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('compile')
+    .description('compile a tracking plan to JSON Schema (draft-07): one schema per event, page, screen and traits section')
+    .argument('[plan]', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
+    .option('-d, --out-dir <dir>', 'write one file per schema into this folder (default: one JSON bundle on stdout)')
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .action(async (planArg: string | undefined, flags: CompileFlags) => setExit(await runCompile(planArg, flags, io)));
+}
+
+export async function runCompile(planArg: string | undefined, flags: CompileFlags, io: Io): Promise<number> {
+  const loaded = await readConfig(io, flags.config);
+  const result = readPlan(choosePlanPath(planArg, loaded, io), io);
+  const problems = 'error' in result ? result.error.diagnostics : verifyPlanSchemas(result.plan);
+  if ('error' in result || problems.length > 0) return fail(problems, io);
+  const compiled = compilePlan(result.plan);
+  if (!flags.outDir) {
+    io.stdout.write(JSON.stringify(bundle(compiled), null, 2) + '\n');
+    return EXIT_OK;
+  }
+  const written = writeOutDir(compiled, resolve(io.cwd, flags.outDir));
+  io.stderr.write(`Wrote ${written} schemas and index.json to ${flags.outDir}\n`);
+  return EXIT_OK;
+}
+
+/** Plan errors go to stderr: stdout is reserved for the schemas, so `cdp compile > plan.json` stays clean. */
+function fail(diagnostics: Diagnostic[], io: Io): number {
+  const report = createReport('compile', [], diagnostics, describeRules(diagnostics));
+  io.stderr.write(getReporter('stylish')!(report, { color: useColor(undefined, { ...io, stdout: io.stderr }, false), cwd: io.cwd }));
+  return EXIT_USAGE;
+}
+
+export function bundle(compiled: CompiledPlan): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (compiled.plan !== undefined) out.plan = compiled.plan;
+  if (compiled.version !== undefined) out.version = compiled.version;
+  out.track = toObject(compiled.track);
+  if (compiled.identify) out.identify = compiled.identify;
+  if (compiled.group) out.group = compiled.group;
+  out.page = toObject(compiled.page);
+  out.screen = toObject(compiled.screen);
+  return out;
+}
+
+function toObject(map: Map<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of map) setOwn(out, k, v);
+  return out;
+}
+
+/**
+ * Layout: `track/<slug>.json`, `page/<slug>.json`, `screen/<slug>.json`, `identify.json`, `group.json`,
+ * and `index.json` mapping every name to its file, since slugs cannot carry every character of a name.
+ */
+function writeOutDir(compiled: CompiledPlan, dir: string): number {
+  const index: Record<string, unknown> = {};
+  if (compiled.plan !== undefined) index.plan = compiled.plan;
+  if (compiled.version !== undefined) index.version = compiled.version;
+  let count = 0;
+  const write = (relative: string, schema: unknown) => {
+    const target = join(dir, relative);
+    try {
+      mkdirSync(resolve(target, '..'), { recursive: true });
+      writeFileSync(target, JSON.stringify(schema, null, 2) + '\n');
+    } catch (error) {
+      throw new UsageError(`Cannot write ${target}: ${(error as Error).message}`);
+    }
+    count++;
+  };
+  for (const kind of ['track', 'page', 'screen'] as const) {
+    const names = [...compiled[kind].keys()];
+    const slugs = fileSlugs(names);
+    const files: Record<string, string> = {};
+    names.forEach((name, i) => {
+      const file = `${kind}/${slugs[i]}.json`;
+      write(file, compiled[kind].get(name));
+      setOwn(files, name, file);
+    });
+    index[kind] = files;
+  }
+  for (const kind of ['identify', 'group'] as const) {
+    if (compiled[kind]) {
+      write(`${kind}.json`, compiled[kind]);
+      index[kind] = `${kind}.json`;
+    }
+  }
+  write('index.json', index);
+  return count - 1;
+}

@@ -1,0 +1,20 @@
+/** The edges a command touches, passed in so the whole CLI runs in tests without a shell. */
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): void; isTTY?: boolean };
+  stderr: { write(text: string): void; isTTY?: boolean };
+}
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+/** A problem with how cdp was called or configured: printed as one line, exit code 2, no stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function processIo(): Io {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+}

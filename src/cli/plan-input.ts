@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { loadPlan, PlanLoadError } from '../plan/load.js';
+import type { Plan } from '../plan/model.js';
+import { UsageError, type Io } from './io.js';
+
+/** Plan files looked for in the current folder when neither the command line nor the config names one. */
+export const DEFAULT_PLAN_FILES = ['tracking-plan.yaml', 'tracking-plan.yml'];
+
+export async function readConfig(io: Io, explicitPath?: string): Promise<LoadedConfig> {
+  try {
+    return await loadConfig(io.cwd, explicitPath && resolve(io.cwd, explicitPath));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The plan to use: the argument, else the config's `plan` (relative to the config file), else a default file. */
+export function choosePlanPath(argument: string | undefined, loaded: LoadedConfig, io: Io): string {
+  if (argument) return argument;
+  if (loaded.config.plan) return loaded.filepath ? resolve(loaded.filepath, '..', loaded.config.plan) : loaded.config.plan;
+  const found = DEFAULT_PLAN_FILES.find((f) => existsSync(resolve(io.cwd, f)));
+  if (found) return found;
+  throw new UsageError(
+    `No plan given: pass one (cdp check plans/ecommerce.yaml), set "plan" in a cdp config file, or create ${DEFAULT_PLAN_FILES[0]} (cdp init does both)`,
+  );
+}
+
+export type PlanResult = { plan: Plan } | { error: PlanLoadError };
+
+export function readPlan(path: string, io: Io): PlanResult {
+  try {
+    return { plan: loadPlan(path, io.cwd) };
+  } catch (error) {
+    if (error instanceof PlanLoadError) return { error };
+    throw error;
+  }
+}

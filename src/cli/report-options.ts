@@ -1,0 +1,95 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Report } from '../core/report.js';
+import { getReporter, REPORTER_NAMES } from '../reporters/index.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
+
+export interface ReportFlags {
+  format?: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  color?: boolean;
+  rule?: string[];
+  config?: string;
+}
+
+/** The flags every reporting command shares, spelled as ESLint spells them. */
+export function addReportOptions(command: Command): Command {
+  return command
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .addOption(new Option('-f, --format <name>', `output format: ${REPORTER_NAMES.join(', ')}`))
+    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings')
+    .option('--quiet', 'report errors only')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .option('--rule <id=severity...>', 'set a rule severity (error, warn, off), e.g. --rule plan/missing-description=off');
+}
+
+/** Colour unless told otherwise: flag, then NO_COLOR / FORCE_COLOR, then whether stdout is a terminal. */
+export function useColor(flag: boolean | undefined, io: Io, toFile: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return !toFile && io.stdout.isTTY === true;
+}
+
+export function parseMaxWarnings(value: string | number | undefined): number {
+  if (value === undefined) return -1;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings expects a whole number (got "${value}")`);
+  return n;
+}
+
+export interface EmitOptions {
+  format: string;
+  outputFile?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  color: boolean | undefined;
+}
+
+/** Renders the report, writes it where asked, and returns the exit code the report deserves. */
+export function emitReport(report: Report, options: EmitOptions, io: Io): number {
+  const reporter = getReporter(options.format);
+  if (!reporter) throw new UsageError(`Unknown format "${options.format}"; use one of ${REPORTER_NAMES.join(', ')}`);
+  const shown = options.quiet ? withoutWarnings(report) : report;
+  const color = useColor(options.color, io, options.outputFile !== undefined);
+  const text = reporter(shown, { color, cwd: io.cwd });
+  if (options.outputFile) {
+    try {
+      writeFileSync(resolve(io.cwd, options.outputFile), text.endsWith('\n') ? text : text + '\n');
+    } catch (error) {
+      throw new UsageError(`Cannot write ${options.outputFile}: ${(error as Error).message}`);
+    }
+  } else if (text) {
+    io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  }
+  return exitCode(report, options.maxWarnings);
+}
+
+export function exitCode(report: Report, maxWarnings: number): number {
+  const { errorCount, warningCount, fatalCount } = report.summary;
+  if (fatalCount > 0) return EXIT_USAGE;
+  if (errorCount > 0) return EXIT_ERRORS;
+  if (maxWarnings >= 0 && warningCount > maxWarnings) return EXIT_ERRORS;
+  return EXIT_OK;
+}
+
+function withoutWarnings(report: Report): Report {
+  const diagnostics = report.diagnostics.filter((d) => d.severity === 'error');
+  return {
+    ...report,
+    diagnostics,
+    summary: { ...report.summary, warningCount: 0, rules: countRules(diagnostics) },
+  };
+}
+
+function countRules(diagnostics: Report['diagnostics']): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of diagnostics) out[d.ruleId] = (out[d.ruleId] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}

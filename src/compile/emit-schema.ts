@@ -1,0 +1,60 @@
+import type { JsonSchema, Policy } from '../plan/model.js';
+import { TYPE_REF_PREFIX } from '../plan/model.js';
+import { setOwn } from '../plan/yaml-source.js';
+import { orderKeywords } from './key-order.js';
+
+export const DEFINITIONS_PREFIX = '#/definitions/';
+
+const SINGLE = ['additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else'];
+const LISTS = ['allOf', 'anyOf', 'oneOf'];
+const MAPS = ['properties', 'patternProperties'];
+
+export interface EmitOptions {
+  /** Policy for keys an object schema does not declare: anything but `off` closes declared objects. */
+  unplannedProperties: Policy;
+  /** Receives the name of every reusable type the schema refers to. */
+  onReference?: (name: string) => void;
+}
+
+/**
+ * Turns a normalized plan schema into draft-07: type references point into `definitions`, a
+ * reference with sibling keywords moves into `allOf` (draft-07 ignores siblings of `$ref`), and
+ * objects that declare their properties reject undeclared ones unless the policy is `off`.
+ */
+export function emitSchema(schema: JsonSchema | boolean, options: EmitOptions): JsonSchema | boolean {
+  if (typeof schema === 'boolean') return schema;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$ref' && typeof value === 'string' && value.startsWith(TYPE_REF_PREFIX)) {
+      const name = value.slice(TYPE_REF_PREFIX.length);
+      options.onReference?.(name);
+      out.$ref = DEFINITIONS_PREFIX + name;
+    } else if (key === 'items') {
+      out.items = Array.isArray(value) ? value.map((v) => emitSchema(v as JsonSchema, options)) : emitSchema(value as JsonSchema, options);
+    } else if (MAPS.includes(key) || key === 'dependencies') {
+      const m: JsonSchema = {};
+      for (const [k, v] of Object.entries(value as JsonSchema)) setOwn(m, k, Array.isArray(v) ? v : emitSchema(v as JsonSchema, options));
+      out[key] = m;
+    } else if (SINGLE.includes(key)) {
+      out[key] = emitSchema(value as JsonSchema, options);
+    } else if (LISTS.includes(key)) {
+      out[key] = (value as JsonSchema[]).map((v) => emitSchema(v, options));
+    } else {
+      setOwn(out, key, value);
+    }
+  }
+  if (
+    options.unplannedProperties !== 'off' &&
+    out.properties !== undefined &&
+    out.additionalProperties === undefined &&
+    out.patternProperties === undefined
+  ) {
+    out.additionalProperties = false;
+  }
+  if (typeof out.$ref === 'string' && Object.keys(out).length > 1) {
+    const { $ref, ...siblings } = out;
+    const allOf = Array.isArray(siblings.allOf) ? siblings.allOf : [];
+    return orderKeywords({ ...siblings, allOf: [{ $ref }, ...allOf] });
+  }
+  return orderKeywords(out);
+}

@@ -1,0 +1,51 @@
+/** Severity a diagnostic carries once emitted. */
+export type Severity = 'error' | 'warn';
+
+/** Severity a user can configure for a rule or policy; `off` disables it. */
+export type SeverityOption = Severity | 'off';
+
+export const SEVERITY_OPTIONS: readonly SeverityOption[] = ['error', 'warn', 'off'];
+
+/**
+ * The one shape every checker produces (DESIGN.md §1). Positions are 1-based.
+ * `fatal` marks problems that stopped the command from doing its job (a plan that cannot be
+ * loaded, an unreadable input): they lead to exit code 2 rather than 1.
+ */
+export interface Diagnostic {
+  ruleId: string;
+  /** Stable id of the message template inside the rule, for machines (JSON output). */
+  messageId?: string;
+  severity: Severity;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  event?: string;
+  /** JSON pointer inside the payload or the plan document. */
+  path?: string;
+  expected?: unknown;
+  actual?: unknown;
+  suggestion?: string;
+  fatal?: boolean;
+}
+
+export function isError(d: Diagnostic): boolean {
+  return d.severity === 'error';
+}
+
+/** Orders diagnostics by file, then position, then rule id, so output is deterministic. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareStrings(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

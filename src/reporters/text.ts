@@ -1,0 +1,18 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+
+/** Heading for diagnostics that belong to no file (aggregates, stdin without a name). */
+export const NO_FILE_LABEL = '(no file)';
+
+/**
+ * The message as a person should read it, with the suggestion (a bare value) spelled out — unless
+ * the rule already quoted it in the message, as many write `...; did you mean "events"?` themselves.
+ */
+export function fullMessage(d: Diagnostic): string {
+  if (d.suggestion === undefined || d.message.includes(`"${d.suggestion}"`)) return d.message;
+  return `${d.message} (did you mean "${d.suggestion}"?)`;
+}
+
+/** `\u001b`-style escape, so a replaced character stays visible and identifiable. */
+export function unicodeEscape(char: string): string {
+  return `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+}

@@ -1,0 +1,27 @@
+import { checkName, describeConvention } from '../../naming/conventions.js';
+import type { Rule } from '../types.js';
+
+export const eventCase: Rule = {
+  meta: {
+    id: 'naming/event-case',
+    type: 'suggestion',
+    defaultSeverity: 'error',
+    description: 'Track event names follow the event naming convention (default: Object Action, "Order Completed").',
+    messages: {
+      convention: 'Event name "{{name}}" does not follow {{convention}}: it {{reason}}',
+    },
+  },
+  checkPlan({ plan, conventions, report }) {
+    for (const event of plan.events.values()) {
+      const result = checkName(event.name, conventions.event);
+      if (result.ok) continue;
+      report({
+        messageId: 'convention',
+        data: { name: event.name, convention: describeConvention(conventions.event), reason: result.reason ?? 'does not match' },
+        node: event,
+        event: event.name,
+        ...(result.suggestion ? { suggestion: result.suggestion } : {}),
+      });
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { MAX_NAME_LENGTH } from '../../spec/call-types.js';
+import { walkPlanSchemas } from '../../plan/walk.js';
+import type { Rule } from '../types.js';
+
+export const nameTooLong: Rule = {
+  meta: {
+    id: 'spec/name-too-long',
+    type: 'problem',
+    defaultSeverity: 'error',
+    description: `Event, page, screen and property names are at most ${MAX_NAME_LENGTH} characters, as Segment requires.`,
+    messages: {
+      tooLong: '{{what}} name is {{length}} characters long; Segment allows at most {{max}}: "{{start}}…"',
+    },
+  },
+  checkPlan({ plan, report }) {
+    const flag = (what: string, name: string, node: { file: string; pointer: string }, event?: string) => {
+      const length = [...name].length;
+      if (length <= MAX_NAME_LENGTH) return;
+      report({
+        messageId: 'tooLong',
+        data: { what, length, max: MAX_NAME_LENGTH, start: [...name].slice(0, 40).join('') },
+        node,
+        ...(event !== undefined ? { event } : {}),
+      });
+    };
+    for (const [what, map] of [['Event', plan.events], ['Page', plan.pages], ['Screen', plan.screens]] as const) {
+      for (const e of map.values()) flag(what, e.name, e, what === 'Event' ? e.name : undefined);
+    }
+    walkPlanSchemas(plan, (v) => {
+      const name = v.keyPath?.at(-1);
+      if (name !== undefined) flag('Property', name, v, v.owner.kind === 'track' ? v.owner.name : undefined);
+    });
+  },
+};

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { compilePlan } from '../../src/compile/compile-plan.js';
+import { verifyPlanSchemas } from '../../src/compile/verify.js';
+import { createAjv } from '../../src/validate/ajv.js';
+import { planFrom } from '../helpers/plan.js';
+
+const PLAN = [
+  'plan: shop',
+  'version: 3',
+  'defaults: { unplanned_properties: warn }',
+  'types:',
+  '  Currency: { type: string, pattern: "^[A-Z]{3}$", description: ISO 4217 }',
+  '  Product:',
+  '    type: object',
+  '    properties:',
+  '      product_id: { type: string, required: true }',
+  '      price: { type: number, minimum: 0 }',
+  '      currency: Currency',
+  '  Unused: string',
+  'events:',
+  '  Order Completed:',
+  '    description: A customer completed a purchase.',
+  '    properties:',
+  '      order_id: { type: string, required: true }',
+  '      currency: { type: Currency, description: Order currency. }',
+  '      products: { type: array, items: Product }',
+  '  Signed Out:',
+  '    unplanned_properties: "off"',
+  'identify:',
+  '  traits:',
+  '    email: { type: string, format: email, required: true }',
+  'pages:',
+  '  Home: { description: Landing page. }',
+  '',
+].join('\n');
+
+describe('compilePlan', () => {
+  const compiled = compilePlan(planFrom(PLAN));
+
+  it('shapes a track event like a Segment Protocols rule, with only the definitions it uses', () => {
+    expect(compiled.track.get('Order Completed')).toEqual({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      title: 'Order Completed',
+      description: 'A customer completed a purchase.',
+      type: 'object',
+      properties: {
+        context: {},
+        traits: {},
+        properties: {
+          type: 'object',
+          properties: {
+            order_id: { type: 'string' },
+            currency: { description: 'Order currency.', allOf: [{ $ref: '#/definitions/Currency' }] },
+            products: { type: 'array', items: { $ref: '#/definitions/Product' } },
+          },
+          additionalProperties: false,
+          required: ['order_id'],
+        },
+      },
+      required: ['properties'],
+      definitions: {
+        Currency: { description: 'ISO 4217', type: 'string', pattern: '^[A-Z]{3}$' },
+        Product: {
+          type: 'object',
+          properties: { product_id: { type: 'string' }, price: { type: 'number', minimum: 0 }, currency: { $ref: '#/definitions/Currency' } },
+          additionalProperties: false,
+          required: ['product_id'],
+        },
+      },
+    });
+  });
+
+  it('leaves objects open when the policy is off and omits empty parts', () => {
+    const schema = compiled.track.get('Signed Out')!;
+    expect(schema.properties).toEqual({ context: {}, traits: {}, properties: { type: 'object', properties: {} } });
+    expect(schema.required).toBeUndefined();
+    expect(schema.definitions).toBeUndefined();
+  });
+
+  it('puts traits under properties.traits, and compiles pages', () => {
+    expect(compiled.identify!.properties).toMatchObject({ traits: { properties: { email: { type: 'string', format: 'email' } }, required: ['email'] } });
+    expect(compiled.identify!.required).toEqual(['traits']);
+    expect(compiled.page.get('Home')!.title).toBe('Home');
+  });
+
+  it('is deterministic: keyword order does not depend on how the plan was written', () => {
+    const a = compilePlan(planFrom('events:\n  A Happened:\n    properties:\n      n: { maximum: 5, type: integer, minimum: 1, description: N }\n'));
+    expect(JSON.stringify(a.track.get('A Happened')!.properties)).toContain('{"description":"N","type":"integer","minimum":1,"maximum":5}');
+    expect(JSON.stringify(compilePlan(planFrom(PLAN)).track.get('Order Completed'))).toBe(JSON.stringify(compiled.track.get('Order Completed')));
+  });
+
+  it('produces schemas that compile in ajv strict mode and validate as intended', () => {
+    const strict = createAjv({ strictTypes: true, strictTuples: true, strictRequired: true });
+    const ajv = createAjv();
+    for (const schema of [...compiled.track.values(), ...compiled.page.values(), compiled.identify!]) strict.compile(schema);
+    const validate = ajv.compile(compiled.track.get('Order Completed')!);
+    expect(validate({ properties: { order_id: 'o1', currency: 'USD', products: [{ product_id: 'p', price: 2 }] } })).toBe(true);
+    expect(validate({ properties: { currency: 'usd', products: [{ price: -1, extra: 1 }] } })).toBe(false);
+    expect(validate.errors!.map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual([
+      '/properties required',
+      '/properties/currency pattern',
+      '/properties/products/0 additionalProperties',
+      '/properties/products/0 required',
+      '/properties/products/0/price minimum',
+    ]);
+  });
+});
+
+describe('verifyPlanSchemas', () => {
+  it('reports unknown formats and patterns ajv cannot compile, at the keyword', () => {
+    const plan = planFrom('events:\n  A Happened:\n    properties:\n      a: { type: string, format: emial }\n      b: { type: string, pattern: "[a-\\\\d]" }\n');
+    const found = verifyPlanSchemas(plan);
+    expect(found.map((d) => [d.ruleId, d.line, d.column])).toEqual([
+      ['plan/invalid-schema', 4, 34],
+      ['plan/invalid-schema', 5, 35],
+    ]);
+    expect(found[0]!.message).toMatch(/^Unknown format "emial"; known formats: .*\bemail\b/);
+    expect(found[1]!.message).toMatch(/^Pattern \/\[a-\\d\]\/ is not a valid regular expression in unicode mode: /);
+  });
+});

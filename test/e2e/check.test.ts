@@ -1,0 +1,155 @@
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cdp } from '../helpers/cli.js';
+
+const F = 'test/fixtures/plans/';
+
+describe('cdp check', () => {
+  it('passes the example plans with no diagnostics at all', () => {
+    for (const plan of ['plans/ecommerce.yaml', 'plans/b2b-saas.yaml']) {
+      const r = cdp(['check', plan, '--format', 'json']);
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout);
+      expect(out.diagnostics, plan).toEqual([]);
+      expect(out.summary.stats.events).toBeGreaterThan(9);
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it('reports rule violations with file:line:col, suggestions and exit code 1', () => {
+    const r = cdp(['check', F + 'bad-naming.yaml', '--rule', 'plan/missing-description=off']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(F + 'bad-naming.yaml');
+    expect(r.stdout).toMatch(/\d+:\d+\s+error\s+Event name "Complete Order" does not follow Object Action/);
+    expect(r.stdout).toContain('Order Completed');
+    expect(r.stdout).toMatch(/naming\/property-case/);
+    expect(r.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)/);
+  });
+
+  it('exits 0 with warnings only, and 1 when --max-warnings is exceeded', () => {
+    const ok = cdp(['check', F + 'missing-description.yaml']);
+    expect(ok.stdout).toContain('plan/missing-description');
+    expect(ok.code).toBe(0);
+    expect(cdp(['check', F + 'missing-description.yaml', '--max-warnings', '0']).code).toBe(1);
+    const quiet = cdp(['check', F + 'missing-description.yaml', '--quiet']);
+    expect(quiet.stdout).not.toContain('plan/missing-description');
+  });
+
+  it.each([
+    ['missing.yaml', 'plan/io-error', /Cannot read plan file .*missing\.yaml: no such file/],
+    ['syntax-error.yaml', 'plan/yaml-syntax', /YAML syntax error/],
+    ['tabs.yaml', 'plan/yaml-syntax', /Tabs are not allowed as indentation/],
+    ['duplicate-event.yaml', 'plan/duplicate-key', /duplicate key/],
+    ['typo-type.yaml', 'plan/unknown-type-ref', /Unknown type "strin".*did you mean "string"/],
+    ['unknown-ref.yaml', 'plan/unknown-type-ref', /did you mean "Product"/],
+    ['type-cycle.yaml', 'plan/type-cycle', /cycle: \w+ -> \w+ -> \w+/],
+    ['type-cycle-nested.yaml', 'plan/type-cycle', /cycle/],
+    ['alias-bomb.yaml', 'plan/alias-limit', /billion laughs/],
+    ['empty.yaml', 'plan/invalid-format', /empty/],
+    ['unknown-key.yaml', 'plan/invalid-format', /did you mean "description"/],
+    ['include-missing.yaml', 'plan/io-error', /Cannot read included plan file/],
+    ['include-cycle-a.yaml', 'plan/invalid-include', /Include cycle/],
+  ])('refuses a broken plan (%s) with a positioned message, exit 2, no stack', (file, ruleId, message) => {
+    const r = cdp(['check', F + file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(ruleId);
+    expect(r.stdout).toMatch(message);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    if (file !== 'missing.yaml') expect(r.stdout).toMatch(/^\s+\d+:\d+\s+error/m);
+  });
+
+  it('reports the rules in each fixture made for them', () => {
+    const cases: Array<[string, string]> = [
+      ['near-duplicate-events.yaml', 'plan/duplicate-event'],
+      ['similar-events.yaml', 'plan/similar-event'],
+      ['impossible-bounds.yaml', 'plan/impossible-bounds'],
+      ['type-keyword-mismatch.yaml', 'plan/type-keyword-mismatch'],
+      ['required-not-declared.yaml', 'plan/required-not-declared'],
+    ];
+    for (const [file, ruleId] of cases) {
+      const r = cdp(['check', F + file, '--format', 'json']);
+      const out = JSON.parse(r.stdout);
+      expect(Object.keys(out.summary.rules), file).toContain(ruleId);
+      expect(r.code, file).toBe(out.summary.errorCount > 0 ? 1 : 0);
+    }
+  });
+
+  it('checks a plan split with include', () => {
+    const r = cdp(['check', F + 'include-root.yaml', '--format', 'json']);
+    expect(JSON.parse(r.stdout).summary.stats.files).toBe(2);
+    expect(r.code).toBe(0);
+  });
+
+  it('writes every format, to a file when asked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-e2e-'));
+    for (const format of ['json', 'sarif', 'junit', 'github', 'stylish']) {
+      const out = join(dir, `report.${format}`);
+      const r = cdp(['check', F + 'bad-naming.yaml', '-f', format, '-o', out]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(readFileSync(out, 'utf8').length).toBeGreaterThan(50);
+    }
+    expect(JSON.parse(readFileSync(join(dir, 'report.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(join(dir, 'report.github'), 'utf8')).toMatch(/^::error file=test\/fixtures\/plans\/bad-naming\.yaml,line=\d+,col=\d+,title=naming\/event-case::/m);
+  });
+
+  it('honours colour flags and NO_COLOR', () => {
+    const colour = cdp(['check', F + 'bad-naming.yaml', '--color']);
+    expect(colour.stdout).toContain('\u001b[');
+    expect(cdp(['check', F + 'bad-naming.yaml']).stdout).not.toContain('\u001b[');
+    expect(cdp(['check', F + 'bad-naming.yaml'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+  });
+
+  it('rejects bad flags with exit 2', () => {
+    expect(cdp(['check', F + 'valid-minimal.yaml', '--format', 'xml']).stderr).toMatch(/Unknown format "xml"/);
+    expect(cdp(['check', F + 'valid-minimal.yaml', '--format', 'xml']).code).toBe(2);
+    const r = cdp(['check', F + 'valid-minimal.yaml', '--rule', 'naming/event-cas=off']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown rule "naming\/event-cas" in --rule; did you mean "naming\/event-case"\?/);
+    expect(cdp(['check', '--bogus']).code).toBe(2);
+    expect(cdp(['nonsense']).code).toBe(2);
+  });
+
+  it('reads plan and rule severities from a config file; a broken config is exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-cfg-'));
+    writeFileSync(join(dir, 'plan.yaml'), 'events:\n  Complete Order: {}\n');
+    writeFileSync(join(dir, '.cdprc.json'), JSON.stringify({ plan: 'plan.yaml', rules: { 'naming/event-case': 'warn', 'plan/missing-description': 'off' } }));
+    const r = cdp(['check', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { ruleId: string; severity: string }) => `${d.ruleId}:${d.severity}`)).toEqual(['naming/event-case:warn']);
+    expect(r.code).toBe(0);
+
+    writeFileSync(join(dir, '.cdprc.json'), '{ "plan": ');
+    const broken = cdp(['check'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^cdp: Cannot load config .cdprc.json/);
+
+    writeFileSync(join(dir, '.cdprc.json'), JSON.stringify({ plan: 'plan.yaml', rulez: {} }));
+    expect(cdp(['check'], { cwd: dir }).stderr).toMatch(/Invalid config .cdprc.json: unknown key "rulez"/);
+  });
+
+  it('says how to start when no plan is given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-noplan-'));
+    const r = cdp(['check'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/No plan given/);
+  });
+});
+
+describe('cdp init', () => {
+  it('writes a starter config and plan that check cleanly, and refuses to overwrite', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-init-'));
+    const r = cdp(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'cdp.config.json'))).toBe(true);
+    const check = cdp(['check', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(check.stdout).diagnostics).toEqual([]);
+    expect(check.code).toBe(0);
+    const before = readFileSync(join(dir, 'tracking-plan.yaml'), 'utf8');
+    const again = cdp(['init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exist/);
+    expect(readFileSync(join(dir, 'tracking-plan.yaml'), 'utf8')).toBe(before);
+  });
+});
