@@ -71,12 +71,16 @@ export function parseConvention(value: unknown): { convention: Convention } | { 
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return parsePattern(value as Record<string, unknown>);
   }
-  return { error: `a naming convention is a name such as "snake_case" or { pattern: "<regex>" }, not ${JSON.stringify(value)}` };
+  return {
+    error: `a naming convention is a name such as "snake_case" or { pattern: "<regex>" }, not ${JSON.stringify(value)}`,
+  };
 }
 
 function parsePattern(value: Record<string, unknown>): { convention: Convention } | { error: string } {
   const extra = Object.keys(value).find((key) => key !== 'pattern' && key !== 'description');
-  if (extra !== undefined) return { error: `unknown key "${extra}" in a naming convention (allowed: pattern, description)` };
+  if (extra !== undefined) {
+    return { error: `unknown key "${extra}" in a naming convention (allowed: pattern, description)` };
+  }
   const { pattern, description } = value;
   if (typeof pattern !== 'string') return { error: 'a custom naming convention needs a "pattern" string' };
   if (description !== undefined && typeof description !== 'string') return { error: '"description" must be a string' };
@@ -96,12 +100,15 @@ export function checkName(name: string, convention: Convention): NamingResult {
   if (convention === 'off') return { ok: true };
   if (convention === 'object-action') return checkObjectAction(name);
   if (typeof convention === 'object') {
-    return patternOf(convention).test(name) ? { ok: true } : { ok: false, reason: `does not match ${describeConvention(convention)}` };
+    if (patternOf(convention).test(name)) return { ok: true };
+    return { ok: false, reason: `does not match ${describeConvention(convention)}` };
   }
   if (isCase(name, convention)) return { ok: true };
   const reason = `is not in ${convention}`;
   const suggestion = toCase(name, convention);
-  return suggestion !== name && isCase(suggestion, convention) ? { ok: false, suggestion, reason } : { ok: false, reason };
+  return suggestion !== name && isCase(suggestion, convention)
+    ? { ok: false, suggestion, reason }
+    : { ok: false, reason };
 }
 
 /** How messages name a convention: 'snake_case', 'Object Action ("Order Completed")', 'the pattern /^…$/'. */

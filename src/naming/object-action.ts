@@ -65,16 +65,15 @@ function trailingVerbIndex(words: readonly string[]): number {
   return -1;
 }
 
-/** Rewrites a name that lacks a past-tense verb into Object Action, when the action is unambiguous. */
+/** Rewrites a name that lacks a past-tense verb into Object Action, when the action is clear enough. */
 function rewriteAction(words: readonly string[]): string[] | undefined {
   const first = words[0]?.toLowerCase() ?? '';
   // A particle after it ("Sign Up", "Check Out") proves the first word is a verb.
   const leading = isBaseVerb(first) && (isParticle(words[1]) || (!ACTION_NOUNS.has(first) && !OBJECT_NOUNS.has(first)));
+  const moved = leading ? moveLeadingVerb(words) : undefined;
+  if (moved !== undefined) return moved;
   const trailing = trailingVerbIndex(words);
-  if (trailing === -1) return leading ? moveLeadingVerb(words) : undefined;
-  if (!leading) return words.map((w, i) => (i === trailing ? toPastTense(w) : w));
-  // Both ends could be the action: "Complete Purchase" ends with an action noun, the object here.
-  return ACTION_NOUNS.has((words[trailing] as string).toLowerCase()) ? moveLeadingVerb(words) : undefined;
+  return trailing === -1 ? undefined : words.map((w, i) => (i === trailing ? toPastTense(w) : w));
 }
 
 function passes(name: string): boolean {

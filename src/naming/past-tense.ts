@@ -7,26 +7,28 @@
 /** Base form → past participle for the irregular verbs product events use. */
 const IRREGULAR: ReadonlyMap<string, string> = new Map([
   ['be', 'been'], ['become', 'become'], ['begin', 'begun'], ['bend', 'bent'], ['bet', 'bet'],
-  ['bind', 'bound'], ['bleed', 'bled'], ['break', 'broken'], ['breed', 'bred'], ['bring', 'brought'], ['broadcast', 'broadcast'],
-  ['build', 'built'], ['buy', 'bought'], ['catch', 'caught'], ['choose', 'chosen'], ['come', 'come'],
-  ['cut', 'cut'], ['deal', 'dealt'], ['dig', 'dug'], ['do', 'done'], ['draw', 'drawn'],
-  ['drive', 'driven'], ['eat', 'eaten'], ['fall', 'fallen'], ['feed', 'fed'], ['feel', 'felt'], ['flee', 'fled'],
-  ['find', 'found'], ['fly', 'flown'], ['forbid', 'forbidden'], ['forecast', 'forecast'],
-  ['forget', 'forgotten'], ['forgive', 'forgiven'], ['freeze', 'frozen'], ['get', 'gotten'],
-  ['give', 'given'], ['go', 'gone'], ['grow', 'grown'], ['hang', 'hung'], ['have', 'had'],
-  ['hear', 'heard'], ['hide', 'hidden'], ['hit', 'hit'], ['hold', 'held'], ['keep', 'kept'],
-  ['know', 'known'], ['lay', 'laid'], ['lead', 'led'], ['leave', 'left'], ['lend', 'lent'],
-  ['let', 'let'], ['light', 'lit'], ['lose', 'lost'], ['make', 'made'], ['mean', 'meant'],
-  ['meet', 'met'], ['pay', 'paid'], ['put', 'put'], ['quit', 'quit'], ['read', 'read'],
-  ['ride', 'ridden'], ['ring', 'rung'], ['rise', 'risen'], ['run', 'run'], ['say', 'said'],
-  ['see', 'seen'], ['seek', 'sought'], ['sell', 'sold'], ['send', 'sent'], ['set', 'set'],
-  ['shake', 'shaken'], ['shed', 'shed'], ['shoot', 'shot'], ['show', 'shown'], ['shut', 'shut'], ['sing', 'sung'],
-  ['sit', 'sat'], ['sleep', 'slept'], ['slide', 'slid'], ['speak', 'spoken'], ['speed', 'sped'], ['spend', 'spent'],
-  ['spin', 'spun'], ['split', 'split'], ['spread', 'spread'], ['stand', 'stood'], ['steal', 'stolen'],
-  ['stick', 'stuck'], ['strike', 'struck'], ['sweep', 'swept'], ['swim', 'swum'], ['swing', 'swung'],
-  ['take', 'taken'], ['teach', 'taught'], ['tear', 'torn'], ['tell', 'told'], ['think', 'thought'],
-  ['throw', 'thrown'], ['understand', 'understood'], ['upset', 'upset'], ['wake', 'woken'],
-  ['wear', 'worn'], ['win', 'won'], ['wind', 'wound'], ['write', 'written'],
+  ['bind', 'bound'], ['bleed', 'bled'], ['break', 'broken'], ['breed', 'bred'],
+  ['bring', 'brought'], ['broadcast', 'broadcast'], ['build', 'built'], ['buy', 'bought'],
+  ['catch', 'caught'], ['choose', 'chosen'], ['come', 'come'], ['cut', 'cut'], ['deal', 'dealt'],
+  ['dig', 'dug'], ['do', 'done'], ['draw', 'drawn'], ['drive', 'driven'], ['eat', 'eaten'],
+  ['fall', 'fallen'], ['feed', 'fed'], ['feel', 'felt'], ['flee', 'fled'], ['find', 'found'],
+  ['fly', 'flown'], ['forbid', 'forbidden'], ['forecast', 'forecast'], ['forget', 'forgotten'],
+  ['forgive', 'forgiven'], ['freeze', 'frozen'], ['get', 'gotten'], ['give', 'given'],
+  ['go', 'gone'], ['grow', 'grown'], ['hang', 'hung'], ['have', 'had'], ['hear', 'heard'],
+  ['hide', 'hidden'], ['hit', 'hit'], ['hold', 'held'], ['keep', 'kept'], ['know', 'known'],
+  ['lay', 'laid'], ['lead', 'led'], ['leave', 'left'], ['lend', 'lent'], ['let', 'let'],
+  ['light', 'lit'], ['lose', 'lost'], ['make', 'made'], ['mean', 'meant'], ['meet', 'met'],
+  ['pay', 'paid'], ['put', 'put'], ['quit', 'quit'], ['read', 'read'], ['ride', 'ridden'],
+  ['ring', 'rung'], ['rise', 'risen'], ['run', 'run'], ['say', 'said'], ['see', 'seen'],
+  ['seek', 'sought'], ['sell', 'sold'], ['send', 'sent'], ['set', 'set'], ['shake', 'shaken'],
+  ['shed', 'shed'], ['shoot', 'shot'], ['show', 'shown'], ['shut', 'shut'], ['sing', 'sung'],
+  ['sit', 'sat'], ['sleep', 'slept'], ['slide', 'slid'], ['speak', 'spoken'], ['speed', 'sped'],
+  ['spend', 'spent'], ['spin', 'spun'], ['split', 'split'], ['spread', 'spread'],
+  ['stand', 'stood'], ['steal', 'stolen'], ['stick', 'stuck'], ['strike', 'struck'],
+  ['sweep', 'swept'], ['swim', 'swum'], ['swing', 'swung'], ['take', 'taken'], ['teach', 'taught'],
+  ['tear', 'torn'], ['tell', 'told'], ['think', 'thought'], ['throw', 'thrown'],
+  ['understand', 'understood'], ['upset', 'upset'], ['wake', 'woken'], ['wear', 'worn'],
+  ['win', 'won'], ['wind', 'wound'], ['write', 'written'],
 ]);
 
 /** Simple-past forms that differ from the participle; accepted as past, never produced. */
@@ -45,10 +47,10 @@ const PREFIXES = ['under', 'over', 'with', 'pre', 'mis', 're', 'un'];
 // Words that only look prefixed: relay is relayed (not relaid), present and preset are not past.
 const NOT_PREFIXED: ReadonlySet<string> = new Set(['relay', 'present', 'preset']);
 
-// Words ending in -ed that are not past forms. Words ending in -eed are handled by EED_PAST.
+// Words of four letters or more ending in -ed that are not past forms (shorter ones, like bed and
+// red, never count unless irregular). Words ending in -eed are handled by EED_PAST.
 const NOT_PAST_ED: ReadonlySet<string> = new Set([
-  'bed', 'red', 'ted', 'zed', 'med', 'embed', 'imbed', 'sled', 'shred', 'hundred', 'kindred',
-  'sacred', 'naked', 'wicked', 'biped', 'fred',
+  'embed', 'imbed', 'sled', 'shred', 'hundred', 'kindred', 'sacred', 'naked', 'wicked', 'biped',
 ]);
 
 // Most -eed words are base verbs or nouns (need, seed, feed, speed, proceed); these few are past.

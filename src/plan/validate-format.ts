@@ -29,8 +29,11 @@ export function validatePlanFormat(value: unknown, map: SourceMap): Diagnostic[]
  */
 function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   const real = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  // A branch that got past the type check at this place, or anything failing further in, is the better story.
   const deeper = (e: ErrorObject) =>
-    real.some((o) => o !== e && o.keyword !== 'type' && (o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + '/')));
+    real.some(
+      (o) => o !== e && (o.instancePath.startsWith(e.instancePath + '/') || (o.instancePath === e.instancePath && o.keyword !== 'type')),
+    );
   const kept = real.filter((e) => !(e.keyword === 'type' && deeper(e)));
   const seen = new Set<string>();
   const out: ErrorObject[] = [];
@@ -67,6 +70,8 @@ function toDiagnostic(e: ErrorObject, map: SourceMap): Diagnostic {
     }
     case 'type':
       message = `${capitalize(where)} must be ${listOr(String(e.params.type).split(','))}`;
+      // YAML reads a bare `null` as nothing at all, which surprises people writing `type: [string, null]`.
+      if (e.data === null) message += ' (a bare null in YAML is empty; write "null" in quotes for the null type)';
       break;
     case 'enum':
       message = `${capitalize(where)} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
@@ -84,7 +89,9 @@ function toDiagnostic(e: ErrorObject, map: SourceMap): Diagnostic {
   }
   // An unknown key is pointed at by name; a bad value at the value itself.
   const { line, column } = map.locate(pointer, e.keyword === 'additionalProperties' ? 'key' : 'value');
-  return { ruleId: 'plan/invalid-format', severity: 'error', fatal: true, message, file: map.file, line, column, path: pointer, suggestion };
+  const d: Diagnostic = { ruleId: 'plan/invalid-format', severity: 'error', fatal: true, message, file: map.file, line, column, path: pointer };
+  if (suggestion !== undefined) d.suggestion = suggestion;
+  return d;
 }
 
 /** Names a place in the plan the way its author thinks of it: `event "Order Completed"`, `property "price"`. */
@@ -101,7 +108,7 @@ export function describe(pointer: string): string {
       out = `${tok === 'traits' ? 'trait' : 'property'} "${t[i + 1]}" of ${out}`;
       i += 2;
     } else {
-      out = `"${tok}" of ${out}`;
+      out = /^\d+$/.test(tok) ? `item ${Number(tok) + 1} of ${out}` : `"${tok}" of ${out}`;
       i++;
     }
   }

@@ -16,11 +16,25 @@ export interface SchemaVisit {
 const SINGLE = ['additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else'];
 const LISTS = ['allOf', 'anyOf', 'oneOf'];
 
+const visits = new WeakMap<Plan, SchemaVisit[]>();
+
 /**
  * Visits every schema object in the plan, in plan order: the root object of each event, page,
- * screen and traits section, each reusable type, and everything nested in them.
+ * screen and traits section, each reusable type, and everything nested in them. Several rules walk
+ * the same plan, so the visits are collected once per plan and replayed.
  */
 export function walkPlanSchemas(plan: Plan, visit: (v: SchemaVisit) => void): void {
+  let list = visits.get(plan);
+  if (!list) {
+    list = [];
+    collect(plan, list);
+    visits.set(plan, list);
+  }
+  for (const v of list) visit(v);
+}
+
+function collect(plan: Plan, out: SchemaVisit[]): void {
+  const visit = (v: SchemaVisit) => out.push(v);
   const roots: Array<[OwnerKind, string, string, string, JsonSchema | boolean]> = [];
   for (const t of plan.types.values()) roots.push(['type', t.name, t.file, t.pointer, t.schema]);
   for (const [kind, map] of [['track', plan.events], ['page', plan.pages], ['screen', plan.screens]] as const) {

@@ -1,12 +1,18 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import jsYaml from 'js-yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { joinPointer } from './pointer.js';
-import { SourceMap } from './source-map.js';
+import { SourceMap, type YamlNode } from './source-map.js';
 
 /** Expanding more aliases than this is treated as a resource-exhaustion attack ("billion laughs"). */
 export const MAX_ALIAS_EXPANSIONS = 100;
 /** Nodes produced through aliases, all expansions together; caps a few aliases of a huge anchor. */
 export const MAX_ALIASED_NODES = 10_000;
+/** Deeper YAML than this is refused before it can exhaust the stack. */
+export const MAX_YAML_DEPTH = 200;
+
+// YAML 1.2 core types plus merge keys (`<<: *base`); no timestamps, so `2024-01-01` stays a string.
+// (@types/js-yaml omits the `types` export that js-yaml 4 has.)
+const { merge } = (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types;
+const PLAN_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [merge] });
 
 export interface YamlSource {
   value: unknown;
@@ -14,116 +20,101 @@ export interface YamlSource {
   diagnostics: Diagnostic[];
 }
 
-class AliasLimitError extends Error {}
-
 /**
- * Parses YAML into plain JSON-like values and records where each value came from. Maps become
- * objects whose own keys may include `__proto__` (set as data, never as the prototype).
+ * Parses YAML into plain values and keeps the parser's node spans, from which the source map finds
+ * positions on demand. js-yaml builds aliases as shared references, so a "billion laughs" file
+ * costs nothing to parse; it is measured afterwards and refused before anything walks it.
  */
 export function parseYamlSource(text: string, file: string): YamlSource {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
-  const map = new SourceMap(file, lines);
-  const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) {
-    const { line, column } = map.position(error.pos[0]);
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    diagnostics.push({
-      ruleId: duplicate ? 'plan/duplicate-key' : 'plan/yaml-syntax',
-      severity: 'error',
-      fatal: true,
-      message: duplicate ? duplicateKeyMessage(text, error.pos[0]) : syntaxMessage(error.code, error.message),
-      file,
-      line,
-      column,
-    });
-  }
-  if (diagnostics.length > 0) return { value: undefined, map, diagnostics };
-
-  const walker = new Walker(doc, map);
+  const root: YamlNode = { start: 0, end: text.length, result: undefined, children: [] };
+  const stack: YamlNode[] = [root];
+  let value: unknown;
   try {
-    return { value: walker.toValue(doc.contents, ''), map, diagnostics };
+    value = jsYaml.load(text, {
+      schema: PLAN_SCHEMA,
+      filename: file,
+      maxDepth: MAX_YAML_DEPTH,
+      listener(event, state) {
+        if (event === 'open') {
+          const node: YamlNode = { start: state.position, end: state.position, result: undefined, children: [] };
+          stack.at(-1)!.children.push(node);
+          stack.push(node);
+        } else {
+          const node = stack.pop()!;
+          node.end = state.position;
+          node.result = state.result;
+        }
+      },
+    } as jsYaml.LoadOptions);
   } catch (error) {
-    if (!(error instanceof AliasLimitError)) throw error;
-    const { line, column } = walker.lastAlias === undefined ? { line: 1, column: 1 } : map.position(walker.lastAlias);
-    diagnostics.push({
-      ruleId: 'plan/alias-limit',
-      severity: 'error',
-      fatal: true,
-      message: `${error.message}: the file expands YAML aliases more than ${MAX_ALIAS_EXPANSIONS} times or into more than ${MAX_ALIASED_NODES} nodes (a "billion laughs" document?)`,
-      file,
-      line,
-      column,
-    });
-    return { value: undefined, map, diagnostics };
+    const map = new SourceMap(file, text, undefined);
+    return { value: undefined, map, diagnostics: [syntaxDiagnostic(error, text, map)] };
   }
+  const map = new SourceMap(file, text, root.children[0]);
+  const excess = aliasExcess(value);
+  if (excess) {
+    const message = `YAML aliases expand past the safety limit: ${excess} (a "billion laughs" document?)`;
+    const { line, column } = map.position(firstAlias(text));
+    return { value: undefined, map, diagnostics: [{ ruleId: 'plan/alias-limit', severity: 'error', fatal: true, message, file, line, column }] };
+  }
+  return { value: value === undefined ? null : value, map, diagnostics: [] };
 }
 
-class Walker {
-  #aliases = 0;
-  #aliasedNodes = 0;
-  #aliasDepth = 0;
-  lastAlias: number | undefined;
-
-  constructor(
-    private readonly doc: Document,
-    private readonly map: SourceMap,
-  ) {}
-
-  toValue(node: unknown, pointer: string, keyOffset?: number): unknown {
-    if (node === null || node === undefined) return null;
-    if (this.#aliasDepth > 0 && ++this.#aliasedNodes > MAX_ALIASED_NODES) throw new AliasLimitError('too many aliased nodes');
-    if (isAlias(node)) {
-      this.lastAlias = node.range?.[0];
-      if (++this.#aliases > MAX_ALIAS_EXPANSIONS) throw new AliasLimitError('too many aliases');
-      const target = node.resolve(this.doc);
-      this.#aliasDepth++;
-      try {
-        return this.toValue(target, pointer, keyOffset ?? node.range?.[0]);
-      } finally {
-        this.#aliasDepth--;
-      }
-    }
-    const n = node as Node;
-    if (n.range) this.map.set(pointer, n.range[0], keyOffset);
-    if (isScalar(n)) return n.value ?? null;
-    if (isSeq(n)) return n.items.map((item, i) => this.toValue(item, joinPointer(pointer, i)));
-    if (isMap(n)) {
-      const out: Record<string, unknown> = {};
-      const merges: unknown[] = [];
-      for (const pair of n.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : isAlias(pair.key) ? String(pair.key.source) : String(pair.key);
-        // With `merge: true` the parser marks `<<` keys with a symbol value.
-        if (isScalar(pair.key) && (typeof pair.key.value === 'symbol' || pair.key.value === '<<')) {
-          merges.push(this.toValue(pair.value, pointer));
-          continue;
-        }
-        if (Object.hasOwn(out, key)) continue; // reported as DUPLICATE_KEY by the parser
-        const keyOffset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-        setOwn(out, key, this.toValue(pair.value, joinPointer(pointer, key), keyOffset));
-      }
-      for (const source of merges.flat()) {
-        if (source && typeof source === 'object' && !Array.isArray(source)) {
-          for (const [k, v] of Object.entries(source)) if (!Object.hasOwn(out, k)) setOwn(out, k, v);
-        }
-      }
-      return out;
-    }
-    return null;
+function syntaxDiagnostic(error: unknown, text: string, map: SourceMap): Diagnostic {
+  if (!(error instanceof jsYaml.YAMLException)) throw error;
+  const mark = error.mark as { position?: number } | undefined;
+  const offset = typeof mark?.position === 'number' ? Math.min(mark.position, text.length) : 0;
+  const { line, column } = map.position(offset);
+  const reason = error.reason ?? error.message;
+  const base = { severity: 'error' as const, fatal: true, file: map.file, line, column };
+  if (reason.startsWith('duplicated mapping key')) {
+    const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^:\n]*?))\s*:/.exec(text.slice(offset, offset + 1000));
+    const name = key ? (key[1] ?? key[2] ?? key[3] ?? '').trim() : '';
+    return { ...base, ruleId: 'plan/duplicate-key', message: `duplicate key${name ? ` "${name}"` : ''}: each key may appear only once in a map` };
   }
+  const hint = /tab characters/.test(reason) ? ' (indent with spaces)' : '';
+  return { ...base, ruleId: 'plan/yaml-syntax', message: `YAML syntax error: ${reason}${hint}` };
+}
+
+/** Says why the aliases in `value` are too many, or undefined when they are within the limits. */
+function aliasExcess(value: unknown): string | undefined {
+  const seen = new Set<object>();
+  const sizes = new Map<object, number>();
+  const expandedSize = (v: unknown): number => {
+    if (v === null || typeof v !== 'object') return 1;
+    let size = sizes.get(v);
+    if (size === undefined) {
+      size = 1;
+      for (const child of Object.values(v)) size += expandedSize(child);
+      sizes.set(v, size);
+    }
+    return size;
+  };
+  let aliases = 0;
+  let aliased = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (seen.has(v)) {
+      aliases++;
+      aliased += expandedSize(v);
+      if (aliases > MAX_ALIAS_EXPANSIONS) return `more than ${MAX_ALIAS_EXPANSIONS} aliases`;
+      if (aliased > MAX_ALIASED_NODES) return `they expand to more than ${MAX_ALIASED_NODES} nodes`;
+      continue;
+    }
+    seen.add(v);
+    for (const child of Object.values(v)) stack.push(child);
+  }
+  return undefined;
+}
+
+function firstAlias(text: string): number {
+  const match = /(^|[\s[{,])\*[^\s,\]}]/m.exec(text);
+  return match ? match.index + match[1]!.length : 0;
 }
 
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
-}
-
-function duplicateKeyMessage(text: string, offset: number): string {
-  const key = /^["']?([^:"'\n]*)/.exec(text.slice(offset, offset + 300))?.[1]?.trim();
-  return key ? `duplicate key "${key}": each key may appear only once in a map` : 'duplicate key in a map';
-}
-
-function syntaxMessage(code: string, message: string): string {
-  const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
-  return `YAML syntax error: ${text}${code === 'TAB_AS_INDENT' ? ' (indent with spaces)' : ''}`;
 }

@@ -5,10 +5,10 @@ export const NO_FILE_LABEL = '(no file)';
 
 /**
  * The message as a person should read it, with the suggestion (a bare value) spelled out — unless
- * the rule already quoted it in the message, as many write `...; did you mean "events"?` themselves.
+ * the message already asks `did you mean …?` itself, as the loader's messages do.
  */
 export function fullMessage(d: Diagnostic): string {
-  if (d.suggestion === undefined || d.message.includes(`"${d.suggestion}"`)) return d.message;
+  if (d.suggestion === undefined || d.message.includes('did you mean')) return d.message;
   return `${d.message} (did you mean "${d.suggestion}"?)`;
 }
 

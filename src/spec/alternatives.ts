@@ -1,5 +1,5 @@
 import { splitWords } from '../naming/words.js';
-import { getSemanticEvent, isSemanticEventName, SEMANTIC_EVENTS, type SemanticSpec } from './semantic-events.js';
+import { getSemanticEvent, SEMANTIC_EVENTS, type SemanticSpec } from './semantic-events.js';
 
 /**
  * Custom event names that mean the same as a Segment semantic event ("Purchase Made" is "Order
@@ -168,6 +168,5 @@ const INDEX = buildIndex();
  * are a naming matter rather than a different event.
  */
 export function findSpecAlternative(name: string): SpecAlternative | undefined {
-  if (isSemanticEventName(name)) return undefined;
   return INDEX.get(normalize(name));
 }

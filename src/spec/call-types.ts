@@ -52,11 +52,34 @@ export interface CallTypeSpec {
 const USER_OR_ANONYMOUS: IdentityRequirement = { all: [], oneOf: ['userId', 'anonymousId'] };
 
 export const CALL_TYPE_SPECS: Readonly<Record<CallType, CallTypeSpec>> = {
-  track: { identity: USER_OR_ANONYMOUS, nameField: 'event', nameRequired: true, payloadField: 'properties', fields: ['event', 'properties'] },
+  track: {
+    identity: USER_OR_ANONYMOUS,
+    nameField: 'event',
+    nameRequired: true,
+    payloadField: 'properties',
+    fields: ['event', 'properties'],
+  },
   identify: { identity: USER_OR_ANONYMOUS, nameRequired: false, payloadField: 'traits', fields: ['traits'] },
-  page: { identity: USER_OR_ANONYMOUS, nameField: 'name', nameRequired: false, payloadField: 'properties', fields: ['name', 'category', 'properties'] },
-  screen: { identity: USER_OR_ANONYMOUS, nameField: 'name', nameRequired: false, payloadField: 'properties', fields: ['name', 'properties'] },
-  group: { identity: { all: ['groupId'], oneOf: ['userId', 'anonymousId'] }, nameRequired: false, payloadField: 'traits', fields: ['groupId', 'traits'] },
+  page: {
+    identity: USER_OR_ANONYMOUS,
+    nameField: 'name',
+    nameRequired: false,
+    payloadField: 'properties',
+    fields: ['name', 'category', 'properties'],
+  },
+  screen: {
+    identity: USER_OR_ANONYMOUS,
+    nameField: 'name',
+    nameRequired: false,
+    payloadField: 'properties',
+    fields: ['name', 'properties'],
+  },
+  group: {
+    identity: { all: ['groupId'], oneOf: ['userId', 'anonymousId'] },
+    nameRequired: false,
+    payloadField: 'traits',
+    fields: ['groupId', 'traits'],
+  },
   alias: { identity: { all: ['previousId', 'userId'], oneOf: [] }, nameRequired: false, fields: ['previousId'] },
 };
 

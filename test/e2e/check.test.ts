@@ -22,7 +22,7 @@ describe('cdp check', () => {
     const r = cdp(['check', F + 'bad-naming.yaml', '--rule', 'plan/missing-description=off']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(F + 'bad-naming.yaml');
-    expect(r.stdout).toMatch(/\d+:\d+\s+error\s+Event name "Complete Order" does not follow Object Action/);
+    expect(r.stdout).toMatch(/\d+:\d+\s+error\s+Event name "Complete Order" has no past-tense verb.*\(did you mean "Order Completed"\?\)/);
     expect(r.stdout).toContain('Order Completed');
     expect(r.stdout).toMatch(/naming\/property-case/);
     expect(r.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)/);
@@ -40,7 +40,7 @@ describe('cdp check', () => {
   it.each([
     ['missing.yaml', 'plan/io-error', /Cannot read plan file .*missing\.yaml: no such file/],
     ['syntax-error.yaml', 'plan/yaml-syntax', /YAML syntax error/],
-    ['tabs.yaml', 'plan/yaml-syntax', /Tabs are not allowed as indentation/],
+    ['tabs.yaml', 'plan/yaml-syntax', /tab characters must not be used in indentation \(indent with spaces\)/],
     ['duplicate-event.yaml', 'plan/duplicate-key', /duplicate key/],
     ['typo-type.yaml', 'plan/unknown-type-ref', /Unknown type "strin".*did you mean "string"/],
     ['unknown-ref.yaml', 'plan/unknown-type-ref', /did you mean "Product"/],

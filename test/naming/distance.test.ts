@@ -81,6 +81,11 @@ describe('closest', () => {
     expect(closest('abcd', ['abcy', 'abcx'], 2)).toBe('abcy');
   });
 
+  it('matches nothing for a name without letters or digits', () => {
+    expect(closest('', ['a', 'b'])).toBeUndefined();
+    expect(closest('!!', ['a', '?'])).toBeUndefined();
+  });
+
   it('accepts any iterable', () => {
     expect(closest('order complted', new Set(events))).toBe('Order Completed');
   });

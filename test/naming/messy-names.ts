@@ -12,4 +12,5 @@ export const MESSY_NAMES: readonly string[] = [
   'Post Created - Draft 7', 'users.messages.email.Open', 'Sales Report', 'Order Status', 'Save Search',
   'Search Order', 'test track with property', 'apiSecret is not present', 'purchased a 🍱', '$groupidentify',
   '[object Object]', '', '___', 'firstName', 'createdAt', 'address.postalCode', 'userIDs', '404_page_viewed',
+  '\u0301order completed', 'Enable Auto Renew',
 ];

@@ -42,12 +42,17 @@ describe('checkObjectAction: invalid names', () => {
     ['Create Account', 'Account Created', NO_PAST],
     ['Subscribe', 'Subscribed', NO_PAST],
     ['Order Status Update', 'Order Status Updated', NO_PAST],
+    ['Enable Auto Renew', 'Auto Renew Enabled', NO_PAST],
+    ['Save Search', 'Search Saved', NO_PAST],
+    // Title Case cannot capitalise a word that starts with a combining mark: no suggestion then.
+    ['\u0301order completed', undefined, NOT_TITLE],
     // Modifiers and objects that happen to be verbs: no guess rather than a wrong one.
     ['Search Results', undefined, NO_PAST],
     ['Order Status', undefined, NO_PAST],
     ['Purchase Event', undefined, NO_PAST],
     ['Sales Report', undefined, NO_PAST],
     ['Search Order', undefined, NO_PAST],
+    ['Test Track with Property', undefined, NO_PAST],
     ['Login', undefined, NO_PAST],
     ['', undefined, `${NOT_TITLE} and ${NO_PAST}`],
   ])('%j → suggestion %j', (name, suggestion, reason) => {

@@ -32,6 +32,11 @@ describe('splitWords', () => {
     expect(splitWords(name)).toEqual(words);
   });
 
+  it('reads a trailing lower-case s as a plural only where the word ends', () => {
+    expect(splitWords('URLsCopied')).toEqual(['URLs', 'Copied']);
+    expect(splitWords('HTTPSserver')).not.toContain('HTTPSs');
+  });
+
   it('keeps combining marks inside their word', () => {
     const decomposed = 'E\u0301cole_ouverte';
     expect(splitWords(decomposed)).toEqual(['E\u0301cole', 'ouverte']);

@@ -159,3 +159,23 @@ describe('loadPlan', () => {
     });
   });
 });
+
+describe('loadPlan, format details', () => {
+  it('explains an unquoted null in a type list', () => {
+    const dir = writeTree({ 'plan.yaml': 'events:\n  A Happened:\n    properties:\n      note: { type: [string, null] }\n' });
+    try {
+      loadPlan('plan.yaml', dir);
+      expect.unreachable();
+    } catch (error) {
+      const [d] = (error as PlanLoadError).diagnostics;
+      expect(d).toMatchObject({ ruleId: 'plan/invalid-format', line: 4, column: 30 });
+      expect(d!.message).toMatch(/write "null" in quotes/);
+    }
+  });
+
+  it('accepts empty identify and group sections', () => {
+    const plan = planFrom('identify:\ngroup:\n');
+    expect(plan.identify?.traits).toEqual({ type: 'object', properties: {} });
+    expect(plan.group).toBeDefined();
+  });
+});

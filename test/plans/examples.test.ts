@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parseYamlSource } from '../../src/plan/yaml-source.js';
 
 // ajv-formats is CommonJS: depending on the resolver its default import is the plugin or the module.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
@@ -30,8 +30,11 @@ function compileSchema(path: string): ValidateFunction {
 
 const validatePlan = compileSchema(PLAN_SCHEMA);
 
+/** Parses with cdp's own YAML reader, so the examples are read exactly as `cdp check` reads them. */
 function parseYaml(text: string): unknown {
-  return parse(text, { uniqueKeys: true });
+  const { value, diagnostics } = parseYamlSource(text, 'example.yaml');
+  if (diagnostics.length > 0) throw new Error(diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n'));
+  return value;
 }
 
 function errorsOf(validate: ValidateFunction): string {

@@ -50,7 +50,7 @@ testRule(propertyCase, {
     },
     {
       plan: 'types:\n  Product:\n    type: object\n    properties:\n      productId: string\n',
-      errors: [{ line: 5, message: 'Property "productId" of type "Product" is not snake_case' }],
+      errors: [{ line: 5, message: 'Property "productId" of type "Product" is not in snake_case' }],
     },
   ],
 });

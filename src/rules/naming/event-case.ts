@@ -8,7 +8,7 @@ export const eventCase: Rule = {
     defaultSeverity: 'error',
     description: 'Track event names follow the event naming convention (default: Object Action, "Order Completed").',
     messages: {
-      convention: 'Event name "{{name}}" does not follow {{convention}}: it {{reason}}',
+      convention: 'Event name "{{name}}" {{reason}}',
     },
   },
   checkPlan({ plan, conventions, report }) {
@@ -17,7 +17,7 @@ export const eventCase: Rule = {
       if (result.ok) continue;
       report({
         messageId: 'convention',
-        data: { name: event.name, convention: describeConvention(conventions.event), reason: result.reason ?? 'does not match' },
+        data: { name: event.name, reason: result.reason ?? `does not follow ${describeConvention(conventions.event)}` },
         node: event,
         event: event.name,
         ...(result.suggestion ? { suggestion: result.suggestion } : {}),

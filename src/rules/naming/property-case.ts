@@ -10,7 +10,7 @@ export const propertyCase: Rule = {
     defaultSeverity: 'error',
     description: "Property and trait names follow the property naming convention (default: snake_case); Segment's reserved traits are exempt.",
     messages: {
-      convention: '{{what}} "{{name}}" of {{owner}} is not {{convention}}',
+      convention: '{{what}} "{{name}}" of {{owner}} {{reason}}',
     },
   },
   checkPlan({ plan, conventions, report }) {
@@ -24,7 +24,7 @@ export const propertyCase: Rule = {
       const owner = kind === 'type' ? `type "${v.owner.name}"` : kind === 'identify' || kind === 'group' ? `the ${kind} traits` : `${kind === 'track' ? 'event' : kind} "${v.owner.name}"`;
       report({
         messageId: 'convention',
-        data: { what: kind === 'identify' || kind === 'group' ? 'Trait' : 'Property', name, owner, convention: describeConvention(conventions.property) },
+        data: { what: kind === 'identify' || kind === 'group' ? 'Trait' : 'Property', name, owner, reason: result.reason ?? `does not follow ${describeConvention(conventions.property)}` },
         node: { file: v.file, pointer: v.pointer },
         ...(kind === 'track' ? { event: v.owner.name } : {}),
         ...(result.suggestion ? { suggestion: result.suggestion } : {}),
