@@ -1,6 +1,8 @@
 /** JSON Pointer (RFC 6901) helpers. Plan positions and payload paths are both keyed by pointers. */
 
 export function escapeToken(token: string): string {
+  // Called for every node of a plan; most names need no escaping.
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

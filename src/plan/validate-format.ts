@@ -3,7 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createAjv } from '../validate/ajv.js';
 import { closest } from '../naming/distance.js';
-import { pointerTokens } from './pointer.js';
+import { joinPointer, pointerTokens } from './pointer.js';
 import type { SourceMap } from './source-map.js';
 
 const SCHEMA_URL = new URL('../../schemas/tracking-plan.schema.json', import.meta.url);
@@ -64,7 +64,7 @@ function toDiagnostic(e: ErrorObject, map: SourceMap): Diagnostic {
       const key = String(e.params.additionalProperty);
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       suggestion = closest(key, allowed, 3);
-      pointer = `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      pointer = joinPointer(e.instancePath, key);
       message = `Unknown key "${key}" in ${where}${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
       break;
     }

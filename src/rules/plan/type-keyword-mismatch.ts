@@ -3,14 +3,14 @@ import { joinPointer } from '../../plan/pointer.js';
 import type { Rule } from '../types.js';
 
 /** The JSON types each validation keyword constrains; on other types it is silently ignored. */
-const KEYWORD_TYPES: Record<string, string[]> = {
+const KEYWORD_TYPES = new Map<string, string[]>(Object.entries({
   minLength: ['string'], maxLength: ['string'], pattern: ['string'], format: ['string'],
   minimum: ['number', 'integer'], maximum: ['number', 'integer'], exclusiveMinimum: ['number', 'integer'],
   exclusiveMaximum: ['number', 'integer'], multipleOf: ['number', 'integer'],
   items: ['array'], additionalItems: ['array'], minItems: ['array'], maxItems: ['array'], uniqueItems: ['array'], contains: ['array'],
   properties: ['object'], patternProperties: ['object'], additionalProperties: ['object'], propertyNames: ['object'],
   minProperties: ['object'], maxProperties: ['object'], dependencies: ['object'], required: ['object'],
-};
+}));
 
 /** ajv-formats' numeric formats (OpenAPI's int32, float, ...) constrain numbers, not strings. */
 const NUMBER_FORMATS = new Set(['int32', 'int64', 'float', 'double']);
@@ -34,9 +34,11 @@ export const typeKeywordMismatch: Rule = {
       const event = v.owner.kind === 'track' ? { event: v.owner.name } : {};
       // Event roots are objects by construction; their keywords were written by the plan, not the user.
       if (v.keyPath === undefined && v.owner.kind !== 'type') return;
-      for (const [keyword, types] of Object.entries(KEYWORD_TYPES)) {
+      for (const keyword of Object.keys(v.schema)) {
+        const types = KEYWORD_TYPES.get(keyword);
+        if (!types) continue;
         const applies = keyword === 'format' && NUMBER_FORMATS.has(v.schema.format as string) ? ['number', 'integer'] : types;
-        if (v.schema[keyword] === undefined || applies.some((t) => declared.includes(t) || (t === 'integer' && declared.includes('number')))) continue;
+        if (applies.some((t) => declared.includes(t) || (t === 'integer' && declared.includes('number')))) continue;
         if (keyword === 'required' && typeof v.schema.required === 'boolean') continue;
         report({
           messageId: 'keyword',
