@@ -11,7 +11,7 @@ export interface NamingResult {
 }
 
 const NOT_TITLE = 'is not in Title Case';
-const NO_PAST = 'has no past-tense verb (Object Action: "Order Completed")';
+const NO_PAST = 'has no past-tense verb: Object Action names read as object, then action, like "Product Added"';
 
 // Particles of phrasal verbs: "Sign Up" → "Signed Up", "Log In" → "Logged In".
 const PARTICLES: ReadonlySet<string> = new Set(['up', 'in', 'out', 'off', 'down', 'back']);

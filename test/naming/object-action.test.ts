@@ -5,7 +5,7 @@ import { SEMANTIC_EVENTS } from '../../src/spec/semantic-events.js';
 import { MESSY_NAMES } from './messy-names.js';
 
 const NOT_TITLE = 'is not in Title Case';
-const NO_PAST = 'has no past-tense verb (Object Action: "Order Completed")';
+const NO_PAST = 'has no past-tense verb: Object Action names read as object, then action, like "Product Added"';
 
 describe('checkObjectAction: valid names', () => {
   it.each([
