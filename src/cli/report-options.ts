@@ -25,7 +25,12 @@ export function addReportOptions(command: Command): Command {
     .option('--quiet', 'report errors only')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
-    .option('--rule <id=severity...>', 'set a rule severity (error, warn, off), e.g. --rule plan/missing-description=off');
+    // One value per flag, repeatable, so `--rule a=off plan.yaml` never takes the plan for a rule.
+    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable, e.g. --rule plan/missing-description=off', collect, []);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** Colour unless told otherwise: flag, then NO_COLOR / FORCE_COLOR, then whether stdout is a terminal. */

@@ -19,12 +19,14 @@ describe('cdp check', () => {
   });
 
   it('reports rule violations with file:line:col, suggestions and exit code 1', () => {
-    const r = cdp(['check', F + 'bad-naming.yaml', '--rule', 'plan/missing-description=off']);
+    const r = cdp(['check', '--rule', 'plan/missing-description=off', '--rule', 'plan/duplicate-event=warn', F + 'bad-naming.yaml']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(F + 'bad-naming.yaml');
     expect(r.stdout).toMatch(/\d+:\d+\s+error\s+Event name "Complete Order" has no past-tense verb.*\(did you mean "Order Completed"\?\)/);
     expect(r.stdout).toContain('Order Completed');
     expect(r.stdout).toMatch(/naming\/property-case/);
+    expect(r.stdout).not.toMatch(/plan\/missing-description/);
+    expect(r.stdout).toMatch(/warning\s+Event "OrderCompleted" duplicates/);
     expect(r.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)/);
   });
 
