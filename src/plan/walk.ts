@@ -13,6 +13,24 @@ export interface SchemaVisit {
   keyPath?: string[];
 }
 
+/** How messages name the owner of a schema: `event "Order Completed"`, `type "Product"`, `the identify traits`. */
+export function ownerLabel(owner: SchemaVisit['owner']): string {
+  switch (owner.kind) {
+    case 'identify':
+    case 'group':
+      return `the ${owner.kind} traits`;
+    case 'track':
+      return `event "${owner.name}"`;
+    default:
+      return `${owner.kind} "${owner.name}"`;
+  }
+}
+
+/** The `event` field of a diagnostic about this owner: set for track events only. */
+export function eventOf(owner: SchemaVisit['owner']): { event?: string } {
+  return owner.kind === 'track' ? { event: owner.name } : {};
+}
+
 const SINGLE = ['additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else'];
 const LISTS = ['allOf', 'anyOf', 'oneOf'];
 

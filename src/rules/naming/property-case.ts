@@ -1,6 +1,6 @@
 import { checkName, describeConvention } from '../../naming/conventions.js';
 import { isReservedTrait } from '../../spec/reserved-traits.js';
-import { walkPlanSchemas } from '../../plan/walk.js';
+import { eventOf, ownerLabel, walkPlanSchemas } from '../../plan/walk.js';
 import type { Rule } from '../types.js';
 
 export const propertyCase: Rule = {
@@ -21,12 +21,11 @@ export const propertyCase: Rule = {
       if ((kind === 'identify' || kind === 'group') && isReservedTrait(kind, v.keyPath!)) return;
       const result = checkName(name, conventions.property);
       if (result.ok) return;
-      const owner = kind === 'type' ? `type "${v.owner.name}"` : kind === 'identify' || kind === 'group' ? `the ${kind} traits` : `${kind === 'track' ? 'event' : kind} "${v.owner.name}"`;
       report({
         messageId: 'convention',
-        data: { what: kind === 'identify' || kind === 'group' ? 'Trait' : 'Property', name, owner, reason: result.reason ?? `does not follow ${describeConvention(conventions.property)}` },
+        data: { what: kind === 'identify' || kind === 'group' ? 'Trait' : 'Property', name, owner: ownerLabel(v.owner), reason: result.reason ?? `does not follow ${describeConvention(conventions.property)}` },
         node: { file: v.file, pointer: v.pointer },
-        ...(kind === 'track' ? { event: v.owner.name } : {}),
+        ...eventOf(v.owner),
         ...(result.suggestion ? { suggestion: result.suggestion } : {}),
       });
     });

@@ -1,4 +1,4 @@
-import { walkPlanSchemas } from '../../plan/walk.js';
+import { eventOf, walkPlanSchemas } from '../../plan/walk.js';
 import { joinPointer } from '../../plan/pointer.js';
 import type { JsonSchema } from '../../plan/model.js';
 import type { Rule } from '../types.js';
@@ -37,13 +37,13 @@ export const impossibleBounds: Rule = {
             messageId: 'bounds',
             data: { lower, low, upper, high, relation: low > high ? 'greater than' : 'equal to', where },
             node: { file: v.file, pointer: joinPointer(v.pointer, lower) },
-            ...event(v.owner),
+            ...eventOf(v.owner),
           });
         }
       }
       const range = integerRange(v.schema);
       if (range && Math.ceil(range.low) > Math.floor(range.high)) {
-        report({ messageId: 'integer', data: { low: range.low, high: range.high, where }, node: { file: v.file, pointer: v.pointer }, ...event(v.owner) });
+        report({ messageId: 'integer', data: { low: range.low, high: range.high, where }, node: { file: v.file, pointer: v.pointer }, ...eventOf(v.owner) });
       }
     });
   },
@@ -55,8 +55,4 @@ function integerRange(schema: JsonSchema): { low: number; high: number } | undef
   const high = typeof schema.maximum === 'number' ? schema.maximum : undefined;
   if (low === undefined || high === undefined || low > high) return undefined;
   return { low, high };
-}
-
-function event(owner: { kind: string; name: string }): { event?: string } {
-  return owner.kind === 'track' ? { event: owner.name } : {};
 }

@@ -1,4 +1,4 @@
-import { walkPlanSchemas } from '../../plan/walk.js';
+import { eventOf, ownerLabel, walkPlanSchemas } from '../../plan/walk.js';
 import { joinPointer } from '../../plan/pointer.js';
 import { closest } from '../../naming/distance.js';
 import type { Rule } from '../types.js';
@@ -26,9 +26,9 @@ export const requiredNotDeclared: Rule = {
         const suggestion = closest(name, declared, 2);
         report({
           messageId: 'undeclared',
-          data: { name, where: v.keyPath ? `"${v.keyPath.join('.')}"` : v.owner.kind === 'type' ? `type "${v.owner.name}"` : `${v.owner.kind === 'track' ? 'event' : v.owner.kind} "${v.owner.name}"` },
+          data: { name, where: v.keyPath ? `"${v.keyPath.join('.')}"` : ownerLabel(v.owner) },
           node: { file: v.file, pointer: listPointer },
-          ...(v.owner.kind === 'track' ? { event: v.owner.name } : {}),
+          ...eventOf(v.owner),
           ...(suggestion ? { suggestion } : {}),
         });
       }

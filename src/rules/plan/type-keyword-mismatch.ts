@@ -1,4 +1,4 @@
-import { walkPlanSchemas } from '../../plan/walk.js';
+import { eventOf, walkPlanSchemas } from '../../plan/walk.js';
 import { joinPointer } from '../../plan/pointer.js';
 import type { Rule } from '../types.js';
 
@@ -31,7 +31,7 @@ export const typeKeywordMismatch: Rule = {
       const declared = typeList(v.schema.type);
       if (!declared) return;
       const where = v.keyPath ? `"${v.keyPath.join('.')}"` : 'the schema';
-      const event = v.owner.kind === 'track' ? { event: v.owner.name } : {};
+      const event = eventOf(v.owner);
       // Event roots are objects by construction; their keywords were written by the plan, not the user.
       if (v.keyPath === undefined && v.owner.kind !== 'type') return;
       for (const keyword of Object.keys(v.schema)) {

@@ -1,5 +1,5 @@
 import { MAX_NAME_LENGTH } from '../../spec/call-types.js';
-import { walkPlanSchemas } from '../../plan/walk.js';
+import { eventOf, walkPlanSchemas } from '../../plan/walk.js';
 import type { Rule } from '../types.js';
 
 export const nameTooLong: Rule = {
@@ -28,7 +28,7 @@ export const nameTooLong: Rule = {
     }
     walkPlanSchemas(plan, (v) => {
       const name = v.keyPath?.at(-1);
-      if (name !== undefined) flag('Property', name, v, v.owner.kind === 'track' ? v.owner.name : undefined);
+      if (name !== undefined) flag('Property', name, v, eventOf(v.owner).event);
     });
   },
 };
