@@ -73,7 +73,8 @@ export function emitReport(report: Report, options: EmitOptions, io: Io): number
   } else if (text) {
     io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
-  return exitCode(report, options.maxWarnings);
+  // Like ESLint, --quiet hides warnings from the exit code too: what is not shown does not fail.
+  return exitCode(shown, options.maxWarnings);
 }
 
 export function exitCode(report: Report, maxWarnings: number): number {

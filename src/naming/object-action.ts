@@ -12,6 +12,7 @@ export interface NamingResult {
 
 const NOT_TITLE = 'is not in Title Case';
 const NO_PAST = 'has no past-tense verb: Object Action names read as object, then action, like "Product Added"';
+const ACTION_FIRST = 'puts the action before the object: Object Action names read as object, then action, like "Product Added"';
 
 // Particles of phrasal verbs: "Sign Up" → "Signed Up", "Log In" → "Logged In".
 const PARTICLES: ReadonlySet<string> = new Set(['up', 'in', 'out', 'off', 'down', 'back']);
@@ -76,23 +77,49 @@ function rewriteAction(words: readonly string[]): string[] | undefined {
   return trailing === -1 ? undefined : words.map((w, i) => (i === trailing ? toPastTense(w) : w));
 }
 
+/**
+ * "Clicked Banner", "Viewed Product": the only past-tense word comes first and an object follows
+ * it. A phrasal verb alone or before a preposition has no object to move ("Signed Up for Newsletter").
+ */
+function actionFirst(words: readonly string[]): boolean {
+  if (words.length < 2 || !isPastTense(words[0]!) || words.slice(1).some(isPastTense)) return false;
+  const next = words[isParticle(words[1]) ? 2 : 1];
+  return next !== undefined && !isSmall(next);
+}
+
+/** "Clicked Banner" → Banner Clicked; "Opened Link in Email" → Link Opened in Email. */
+function moveLeadingAction(words: readonly string[]): string[] {
+  const k = isParticle(words[1]) ? 2 : 1;
+  const rest = words.slice(k);
+  const split = rest.findIndex(isSmall);
+  const object = split === -1 ? rest : rest.slice(0, split);
+  const tail = split === -1 ? [] : rest.slice(split);
+  return [...object, ...words.slice(0, k), ...tail];
+}
+
 function passes(name: string): boolean {
-  return isCase(name, 'Title Case') && (splitWords(name).some(isPastTense) || isSemanticEventName(name));
+  if (!isCase(name, 'Title Case')) return false;
+  if (isSemanticEventName(name)) return true;
+  const words = splitWords(name);
+  return words.some(isPastTense) && !actionFirst(words);
 }
 
 /**
- * Checks the "Object Action" convention: Title Case words with a past-tense action ("Order
- * Completed", "Product Added to Wishlist"), or a Segment semantic event name ("Video Content Playing").
+ * Checks the "Object Action" convention: Title Case words with a past-tense action that does not
+ * come before its object ("Order Completed", "Product Added to Wishlist", not "Completed Order"),
+ * or a Segment semantic event name ("Video Content Playing").
  */
 export function checkObjectAction(name: string): NamingResult {
   const titleOk = isCase(name, 'Title Case');
   const titled = toCase(name, 'Title Case');
   const words = splitWords(titled);
-  const pastOk = words.some(isPastTense) || isSemanticEventName(titled);
-  if (titleOk && pastOk) return { ok: true };
+  const semantic = isSemanticEventName(titled);
+  const pastOk = semantic || words.some(isPastTense);
+  const orderOk = semantic || !pastOk || !actionFirst(words);
+  if (titleOk && pastOk && orderOk) return { ok: true };
 
-  const reason = !titleOk && !pastOk ? `${NOT_TITLE} and ${NO_PAST}` : titleOk ? NO_PAST : NOT_TITLE;
-  const rewritten = pastOk ? words : rewriteAction(words);
+  const reason = [!titleOk && NOT_TITLE, !pastOk && NO_PAST, !orderOk && ACTION_FIRST].filter(Boolean).join(' and ');
+  const rewritten = !pastOk ? rewriteAction(words) : !orderOk ? moveLeadingAction(words) : words;
   const suggestion = rewritten === undefined ? undefined : toCase(rewritten.join(' '), 'Title Case');
   return suggestion !== undefined && suggestion !== name && passes(suggestion)
     ? { ok: false, suggestion, reason }

@@ -10,7 +10,7 @@ const INDEX_BITS = 2 ** 20;
 /**
  * For each name, the closest earlier name within a typo of it (not equal once normalized), as
  * index pairs [earlier, later]: one report per name, however many neighbours it has. Names that
- * duplicate an earlier one once normalized are left out.
+ * duplicate an earlier one once normalized, or differ from it only in numbers, are left out.
  *
  * A plan can hold thousands of events, so rather than comparing every pair, each name is keyed by
  * hashes of its deletion variants (two strings within distance k share a variant with at most k
@@ -54,7 +54,7 @@ export function findSimilarPairs(names: readonly string[]): Array<[number, numbe
     let best: [index: number, distance: number] | undefined;
     for (const earlier of [...candidates.get(later)!].sort((a, b) => a - b)) {
       const other = normalized[earlier]!;
-      if (other === name) continue;
+      if (other === name || withoutNumbers(other) === withoutNumbers(name)) continue;
       const max = Math.min(similarityThreshold(name.length), similarityThreshold(other.length));
       const distance = levenshtein(name, other, max);
       if (distance <= max && (!best || distance < best[1])) best = [earlier, distance];
@@ -62,6 +62,11 @@ export function findSimilarPairs(names: readonly string[]): Array<[number, numbe
     if (best) pairs.push([best[0], later]);
   }
   return pairs;
+}
+
+/** "Step 1 Completed" / "Step 2 Completed", "Order Shipped" / "Order Shipped V2" are numbered on purpose. */
+function withoutNumbers(normalized: string): string {
+  return normalized.replace(/v?\d+/g, '');
 }
 
 const BASE = 0x01000193;

@@ -35,8 +35,9 @@ describe('cdp check', () => {
     expect(ok.stdout).toContain('plan/missing-description');
     expect(ok.code).toBe(0);
     expect(cdp(['check', F + 'missing-description.yaml', '--max-warnings', '0']).code).toBe(1);
-    const quiet = cdp(['check', F + 'missing-description.yaml', '--quiet']);
+    const quiet = cdp(['check', F + 'missing-description.yaml', '--quiet', '--max-warnings', '0']);
     expect(quiet.stdout).not.toContain('plan/missing-description');
+    expect(quiet.code).toBe(0);
   });
 
   it.each([

@@ -93,3 +93,23 @@ describe('checkObjectAction: properties', () => {
     expect(suggested.length).toBeGreaterThan(MESSY_NAMES.length / 3);
   });
 });
+
+describe('checkObjectAction: word order', () => {
+  it.each([
+    ['Clicked Banner', 'Banner Clicked'],
+    ['Viewed Product', 'Product Viewed'],
+    ['Completed Order', 'Order Completed'],
+    ['Opened Link in Email', 'Link Opened in Email'],
+    ['clicked_banner', 'Banner Clicked'],
+  ])('"%s" puts the action first → "%s"', (name, suggestion) => {
+    const result = checkObjectAction(name);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toMatch(/puts the action before the object/);
+    expect(result.suggestion).toBe(suggestion);
+  });
+
+  it.each(['Signed Up', 'Logged In', 'Signed Up for Newsletter', 'Added to Cart', 'Scheduled Report Generated', 'Unsubscribed', 'Cart Shared'])(
+    '"%s" is not action-first',
+    (name) => expect(checkObjectAction(name)).toEqual({ ok: true }),
+  );
+});

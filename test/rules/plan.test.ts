@@ -116,3 +116,18 @@ testRule(nameTooLong, {
     },
   ],
 });
+
+testRule(typeKeywordMismatch, {
+  valid: [],
+  invalid: [
+    {
+      plan: 'types:\n  Code:\n    type: integer\n    pattern: "^x$"\n',
+      errors: [{ message: '"pattern" applies to string values, but type "Code" is declared as integer: the keyword has no effect' }],
+    },
+  ],
+});
+
+testRule(nameTooLong, {
+  valid: [],
+  invalid: [{ plan: `identify:\n  traits:\n    ${'t'.repeat(300)}: string\n`, errors: [{ line: 3, message: `Trait name is 300 characters long; Segment allows at most 255: "${'t'.repeat(40)}…"` }] }],
+});

@@ -1,4 +1,4 @@
-import { eventOf, walkPlanSchemas } from '../../plan/walk.js';
+import { eventOf, ownerLabel, walkPlanSchemas } from '../../plan/walk.js';
 import { joinPointer } from '../../plan/pointer.js';
 import type { JsonSchema } from '../../plan/model.js';
 import type { Rule } from '../types.js';
@@ -27,7 +27,7 @@ export const impossibleBounds: Rule = {
   },
   checkPlan({ plan, report }) {
     walkPlanSchemas(plan, (v) => {
-      const where = v.keyPath ? `"${v.keyPath.join('.')}"` : 'this schema';
+      const where = v.keyPath ? `"${v.keyPath.join('.')}"` : ownerLabel(v.owner);
       for (const [lower, upper, strict] of PAIRS) {
         const low = v.schema[lower];
         const high = v.schema[upper];

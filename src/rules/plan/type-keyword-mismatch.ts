@@ -1,4 +1,4 @@
-import { eventOf, walkPlanSchemas } from '../../plan/walk.js';
+import { eventOf, ownerLabel, walkPlanSchemas } from '../../plan/walk.js';
 import { joinPointer } from '../../plan/pointer.js';
 import type { Rule } from '../types.js';
 
@@ -30,7 +30,7 @@ export const typeKeywordMismatch: Rule = {
     walkPlanSchemas(plan, (v) => {
       const declared = typeList(v.schema.type);
       if (!declared) return;
-      const where = v.keyPath ? `"${v.keyPath.join('.')}"` : 'the schema';
+      const where = v.keyPath ? `"${v.keyPath.join('.')}"` : ownerLabel(v.owner);
       const event = eventOf(v.owner);
       // Event roots are objects by construction; their keywords were written by the plan, not the user.
       if (v.keyPath === undefined && v.owner.kind !== 'type') return;

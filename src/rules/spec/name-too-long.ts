@@ -28,7 +28,8 @@ export const nameTooLong: Rule = {
     }
     walkPlanSchemas(plan, (v) => {
       const name = v.keyPath?.at(-1);
-      if (name !== undefined) flag('Property', name, v, eventOf(v.owner).event);
+      const what = v.owner.kind === 'identify' || v.owner.kind === 'group' ? 'Trait' : 'Property';
+      if (name !== undefined) flag(what, name, v, eventOf(v.owner).event);
     });
   },
 };
