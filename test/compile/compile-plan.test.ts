@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../src/compile/compile-plan.js';
 import { verifyPlanSchemas } from '../../src/compile/verify.js';
 import { createAjv } from '../../src/validate/ajv.js';
+import { loadPlan } from '../../src/plan/load.js';
+import { ROOT } from '../helpers/cli.js';
 import { planFrom } from '../helpers/plan.js';
 
 const PLAN = [
@@ -116,5 +118,28 @@ describe('verifyPlanSchemas', () => {
     ]);
     expect(found[0]!.message).toMatch(/^Unknown format "emial"; known formats: .*\bemail\b/);
     expect(found[1]!.message).toMatch(/^Pattern \/\[a-\\d\]\/ is not a valid regular expression in unicode mode: /);
+  });
+});
+
+describe('the example plans', () => {
+  const strict = createAjv({ strictTypes: true, strictTuples: true, strictRequired: true });
+  it.each(['plans/ecommerce.yaml', 'plans/b2b-saas.yaml'])('%s compiles to strict-mode schemas its own examples satisfy', (file) => {
+    const plan = loadPlan(file, ROOT);
+    const compiled = compilePlan(plan);
+    let examples = 0;
+    for (const [kind, schemas, events] of [
+      ['track', compiled.track, plan.events],
+      ['page', compiled.page, plan.pages],
+    ] as const) {
+      for (const [name, schema] of schemas) {
+        const validate = strict.compile(schema);
+        for (const example of events.get(name)!.examples ?? []) {
+          examples++;
+          expect(validate({ properties: example }), `${kind} ${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        }
+      }
+    }
+    for (const schema of [compiled.identify, compiled.group]) if (schema) strict.compile(schema);
+    expect(examples).toBeGreaterThan(0);
   });
 });
