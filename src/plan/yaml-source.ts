@@ -2,7 +2,7 @@ import jsYaml from 'js-yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { SourceMap, type YamlNode } from './source-map.js';
 
-/** Expanding more aliases than this is treated as a resource-exhaustion attack ("billion laughs"). */
+/** More alias uses than this in one file are refused ("billion laughs"); plans reuse through `types`. */
 export const MAX_ALIAS_EXPANSIONS = 100;
 /** Nodes produced through aliases, all expansions together; caps a few aliases of a huge anchor. */
 export const MAX_ALIASED_NODES = 10_000;
@@ -28,6 +28,8 @@ export interface YamlSource {
 export function parseYamlSource(text: string, file: string): YamlSource {
   const root: YamlNode = { start: 0, end: text.length, result: undefined, children: [] };
   const stack: YamlNode[] = [root];
+  let aliases = 0;
+  let firstAliasAt = -1;
   let value: unknown;
   try {
     value = jsYaml.load(text, {
@@ -43,6 +45,10 @@ export function parseYamlSource(text: string, file: string): YamlSource {
           const node = stack.pop()!;
           node.end = state.position;
           node.result = state.result;
+          // Only an alias starts with `*`: plain scalars cannot, quoted ones start with a quote.
+          if (node.children.length === 0 && text.charCodeAt(skipBlank(text, node.start)) === 42 /* * */) {
+            if (aliases++ === 0) firstAliasAt = skipBlank(text, node.start);
+          }
         }
       },
     } as jsYaml.LoadOptions);
@@ -51,10 +57,10 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     return { value: undefined, map, diagnostics: [syntaxDiagnostic(error, text, map)] };
   }
   const map = new SourceMap(file, text, root.children[0]);
-  const excess = aliasExcess(value);
+  const excess = aliases > MAX_ALIAS_EXPANSIONS ? `${aliases} aliases, more than ${MAX_ALIAS_EXPANSIONS}` : aliasExcess(value);
   if (excess) {
-    const message = `YAML aliases expand past the safety limit: ${excess} (a "billion laughs" document?)`;
-    const { line, column } = map.position(firstAlias(text));
+    const message = `YAML aliases expand past the safety limit: ${excess} (a "billion laughs" document?); reuse definitions through \`types\` instead`;
+    const { line, column } = map.position(Math.max(firstAliasAt, 0));
     return { value: undefined, map, diagnostics: [{ ruleId: 'plan/alias-limit', severity: 'error', fatal: true, message, file, line, column }] };
   }
   return { value: value === undefined ? null : value, map, diagnostics: [] };
@@ -76,7 +82,7 @@ function syntaxDiagnostic(error: unknown, text: string, map: SourceMap): Diagnos
   return { ...base, ruleId: 'plan/yaml-syntax', message: `YAML syntax error: ${reason}${hint}` };
 }
 
-/** Says why the aliases in `value` are too many, or undefined when they are within the limits. */
+/** Says why the aliases in `value` expand to too much, or undefined when they are within the limit. */
 function aliasExcess(value: unknown): string | undefined {
   const seen = new Set<object>();
   const sizes = new Map<object, number>();
@@ -90,17 +96,14 @@ function aliasExcess(value: unknown): string | undefined {
     }
     return size;
   };
-  let aliases = 0;
   let aliased = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
     if (v === null || typeof v !== 'object') continue;
     if (seen.has(v)) {
-      aliases++;
       aliased += expandedSize(v);
-      if (aliases > MAX_ALIAS_EXPANSIONS) return `more than ${MAX_ALIAS_EXPANSIONS} aliases`;
-      if (aliased > MAX_ALIASED_NODES) return `they expand to more than ${MAX_ALIASED_NODES} nodes`;
+      if (aliased > MAX_ALIASED_NODES) return `aliases expand to more than ${MAX_ALIASED_NODES} nodes`;
       continue;
     }
     seen.add(v);
@@ -109,9 +112,18 @@ function aliasExcess(value: unknown): string | undefined {
   return undefined;
 }
 
-function firstAlias(text: string): number {
-  const match = /(^|[\s[{,])\*[^\s,\]}]/m.exec(text);
-  return match ? match.index + match[1]!.length : 0;
+/** Offset of the first character at or after `offset` that is not blank or inside a comment. */
+function skipBlank(text: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 35 /* # */) {
+      const eol = text.indexOf('\n', i);
+      if (eol === -1) return text.length;
+      i = eol + 1;
+    } else return i;
+  }
 }
 
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
