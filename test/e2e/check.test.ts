@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,5 +154,25 @@ describe('cdp init', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exist/);
     expect(readFileSync(join(dir, 'tracking-plan.yaml'), 'utf8')).toBe(before);
+  });
+});
+
+describe('config file locations', () => {
+  it.each([
+    ['package.json', JSON.stringify({ name: 'x', cdp: { plan: 'plan.yaml', rules: { 'naming/event-case': 'off' } } })],
+    ['cdp.config.mjs', "export default { plan: 'plan.yaml', rules: { 'naming/event-case': 'off' } };\n"],
+    ['cdp.config.yaml', "plan: plan.yaml\nrules:\n  naming/event-case: 'off'\n"],
+    ['.cdprc', '{ "plan": "plan.yaml", "rules": { "naming/event-case": "off" } }'],
+  ])('reads %s, also from a subfolder of the project', (name, content) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-loc-'));
+    writeFileSync(join(dir, 'plan.yaml'), 'events:\n  complete_order:\n    description: x\n');
+    writeFileSync(join(dir, name), content);
+    if (name !== 'package.json') writeFileSync(join(dir, 'package.json'), '{"name":"x"}');
+    mkdirSync(join(dir, 'src', 'deep'), { recursive: true });
+    for (const cwd of [dir, join(dir, 'src', 'deep')]) {
+      const r = cdp(['check', '--format', 'json'], { cwd });
+      expect(JSON.parse(r.stdout).diagnostics, `${name} from ${cwd}`).toEqual([]);
+      expect(r.code).toBe(0);
+    }
   });
 });
