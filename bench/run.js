@@ -1,9 +1,13 @@
 // Benchmarks, run with `npm run bench` (builds first). Each suite spawns the built CLI as a user
 // would and prints its figures; data is generated into bench/.data/ (ignored by git).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { writeEvents, writeSmall } from './generate-events.js';
 import { generatePlan } from './generate-plan.js';
+import { measure } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DATA = fileURLToPath(new URL('./.data/', import.meta.url));
@@ -35,8 +39,158 @@ const suites = {
     const small = timeCli(['check', 'plans/ecommerce.yaml']);
     console.log(`  check plans/ecommerce.yaml: ${small.ms.toFixed(0)} ms (start-up included)`);
   },
+  // cdp lint against the floor of any Node linter (bench/baseline-lint.js), on the same generated log in
+  // the same run. CDP_BENCH_EVENTS scales the log down for quick runs (default 1,000,000 events).
+  async lint() {
+    mkdirSync(DATA, { recursive: true });
+    const count = Number(process.env.CDP_BENCH_EVENTS ?? 1_000_000);
+    if (!Number.isInteger(count) || count <= 0) throw new Error(`CDP_BENCH_EVENTS must be a positive integer, got ${process.env.CDP_BENCH_EVENTS}`);
+    const { file, meta } = eventLog(count);
+    const mb = meta.bytes / 1e6;
+    const pct = (n) => `${((100 * n) / meta.events).toFixed(1)}%`;
+    console.log(`lint: ${fmtInt(meta.events)} events, ${mb.toFixed(1)} MB, ${meta.averageBytes} bytes/event on average (${file.slice(ROOT.length)})`);
+    console.log(`  mix: ${fmtInt(meta.kinds.track)} track, ${fmtInt(meta.kinds.identify)} identify, ${fmtInt(meta.kinds.page)} page; ${pct(meta.valid)} valid, ${pct(meta.invalid)} invalid, ${pct(meta.malformed)} malformed`);
+    console.log(`  defects: ${Object.entries(meta.defects).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}`);
+    await warmCache(file);
+
+    const node = process.execPath;
+    const plan = 'plans/ecommerce.yaml';
+    const line = (label, r, events) => {
+      const s = r.ms / 1000;
+      const rate = events / s;
+      const out = label.startsWith('(a)') || r.stdoutBytes === null ? '' : `, ${(r.stdoutBytes / 1e6).toFixed(1)} MB on stdout`;
+      console.log(`  ${label.padEnd(30)} ${fmtInt(Math.round(rate)).padStart(9)} events/s ${(mb / s).toFixed(1).padStart(6)} MB/s  wall ${fmtMs(r.ms).padStart(8)}  peak RSS ${fmtMb(r.peakRssMb).padStart(7)}  exit ${r.code}${out}`);
+      return rate;
+    };
+
+    // (a) the baseline: split, JSON.parse, one precompiled ajv validator.
+    const a = await measure(node, ['bench/baseline-lint.js', file, '--plan', plan], { cwd: ROOT });
+    let base;
+    try {
+      base = JSON.parse(a.stdout);
+    } catch {
+      console.log(`  (a) baseline failed (exit ${a.code}): ${(a.stderr.trim() || a.stdout.trim()).split('\n').slice(0, 6).join('\n      ')}`);
+      return;
+    }
+    const rateA = line('(a) baseline', a, base.events);
+    console.log(`      ${fmtInt(base.valid)} valid / ${fmtInt(base.invalid)} invalid / ${fmtInt(base.malformed)} malformed against "${base.schema}"; loop alone ${fmtMs(base.ms)} = ${fmtInt(base.eventsPerSec)} events/s, ${base.mbPerSec} MB/s`);
+    console.log(`      (events/s and MB/s are over wall time, start-up and plan compilation included, for every run; peak RSS from ${a.rssFrom === 'time' ? '/usr/bin/time' : a.rssFrom === 'preload' ? 'process.resourceUsage() via an --import preload' : 'nowhere: not measurable here'})`);
+
+    const help = await measure(node, [BIN, 'lint', '--help'], { cwd: ROOT, env: { CI: 'true' } });
+    // Until the lint command is registered, `cdp lint --help` either fails or prints the program's help.
+    if (help.code !== 0 || !/Usage: cdp lint\b/.test(help.stdout)) {
+      console.log('  (b) cdp lint --jobs 1           cdp lint not built yet');
+      console.log('  (c) cdp lint (default jobs)     cdp lint not built yet');
+      console.log('  10-event file                   cdp lint not built yet');
+      return;
+    }
+
+    // A run counts only if cdp exits 0 or 1 and, with problems found (exit 1), actually wrote its report.
+    const failure = (r) => (r.code !== 0 && r.code !== 1 ? `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}` : r.code === 1 && r.stdoutBytes === 0 ? 'exit 1 with nothing on stdout' : null);
+    const lintRun = async (label, extra, format) => {
+      const r = await measure(node, [BIN, 'lint', file, '--plan', plan, ...extra, '--format', format], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' });
+      r.failed = failure(r);
+      r.rate = line(label, r, base.events);
+      if (format === 'json' && !r.failed) printLintStats(r.stdout, meta);
+      if (r.failed) console.log(`      FAILED (${r.failed}): ${firstLines(r.stderr) || 'no message'}`);
+      return r;
+    };
+    const b = await lintRun('(b) cdp lint --jobs 1', ['--jobs', '1'], 'json');
+    const c = await lintRun(`(c) cdp lint (${cpus().length} cores)`, [], 'json');
+    // Same runs with the human format: how much of (b)/(c) is writing the JSON report.
+    const bs = await lintRun('(b) --format stylish', ['--jobs', '1'], 'stylish');
+    const cs = await lintRun('(c) --format stylish', [], 'stylish');
+
+    const small = smallLog();
+    const smallRuns = [];
+    for (let i = 0; i < 3; i++) smallRuns.push(await measure(node, [BIN, 'lint', small, '--plan', plan], { cwd: ROOT, env: { CI: 'true' } }));
+    const smallMs = smallRuns.map((r) => r.ms).sort((x, y) => x - y)[1];
+    const smallFailed = failure(smallRuns[0]);
+    console.log(`  10-event file: ${smallRuns.map((r) => fmtMs(r.ms)).join(', ')} (median ${fmtMs(smallMs)}), peak RSS ${fmtMb(smallRuns[1].peakRssMb)}, exit ${smallRuns[0].code}`);
+    if (smallFailed) console.log(`      FAILED (${smallFailed}): ${firstLines(smallRuns[0].stderr) || 'no message'}`);
+
+    const verdict = (ok, ...runs) => {
+      const failed = runs.find((r) => r.failed);
+      return failed ? `n/a: run failed (${failed.failed})` : ok ? 'ok' : 'MISSED';
+    };
+    console.log(`  (b)/(a) ${(b.rate / rateA).toFixed(2)}x (target >= 0.8x) ${verdict(b.rate / rateA >= 0.8, b)}`);
+    console.log(`  (c)/(a) ${(c.rate / rateA).toFixed(2)}x (target >= 1.5x on 2 cores, ${cpus().length} here) ${verdict(c.rate / rateA >= 1.5, c)}`);
+    console.log(`  (c) peak RSS ${fmtMb(c.peakRssMb)} (target < 300 MB) ${c.peakRssMb === null ? 'not measured' : verdict(c.peakRssMb < 300, c)}`);
+    console.log(`  json vs stylish: (b) stylish takes ${(bs.ms / b.ms).toFixed(2)}x the json time, (c) ${(cs.ms / c.ms).toFixed(2)}x ${verdict(true, b, bs, c, cs)}`);
+    console.log(`  10-event wall ${fmtMs(smallMs)} (target < 500 ms) ${smallFailed ? `n/a: run failed (${smallFailed})` : verdict(smallMs < 500)}`);
+  },
 };
 
+// ---- lint suite helpers
+
+const fmtInt = (n) => n.toLocaleString('en-US');
+const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+const firstLines = (text, n = 4) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && l !== '^')
+    .slice(0, n)
+    .join(' / ');
+const fmtMb = (mb) => (mb === null || mb === undefined ? 'n/a' : `${mb.toFixed(0)} MB`);
+
+/** Hash of the generator's source: a changed generator regenerates the log. */
+function generatorHash() {
+  const h = createHash('sha256');
+  for (const f of ['generate-events.js', 'random.js']) h.update(readFileSync(new URL(`./${f}`, import.meta.url)));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * The event log for `count` events (bench/.data/events-1m.ndjson for the default million), reused when
+ * its marker (<file>.meta.json: count, seed, generator hash, size) matches, else written anew.
+ */
+function eventLog(count, seed = 1) {
+  const name = count === 1_000_000 ? 'events-1m' : `events-${count}`;
+  const file = `${DATA}${name}.ndjson`;
+  const marker = `${file}.meta.json`;
+  const generator = generatorHash();
+  if (existsSync(file) && existsSync(marker)) {
+    try {
+      const meta = JSON.parse(readFileSync(marker, 'utf8'));
+      if (meta.count === count && meta.seed === seed && meta.generator === generator && statSync(file).size === meta.bytes) return { file, meta };
+    } catch {
+      // unreadable marker: regenerate
+    }
+  }
+  const started = performance.now();
+  const stats = writeEvents(file, count, { seed });
+  const meta = { count, seed, generator, ...stats };
+  writeFileSync(marker, JSON.stringify(meta, null, 2) + '\n');
+  console.log(`lint: generated ${name}.ndjson in ${fmtMs(performance.now() - started)}`);
+  return { file, meta };
+}
+
+function smallLog() {
+  const file = `${DATA}events-10.ndjson`;
+  writeSmall(file);
+  return file;
+}
+
+/** Reads the file once so every timed run finds it in the page cache. */
+async function warmCache(file) {
+  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) void chunk;
+}
+
+/** The `summary` of a `--format json` report, from the first bytes of stdout (summary comes first). */
+function printLintStats(head, meta) {
+  const m = /"summary"\s*:\s*(\{[\s\S]*?\n  \})/.exec(head);
+  if (!m) return;
+  try {
+    const summary = JSON.parse(m[1]);
+    const st = summary.stats ?? {};
+    const stats = Object.entries(st).map(([k, v]) => `${fmtInt(v)} ${k}`).join(', ');
+    console.log(`      ${fmtInt(summary.errorCount)} errors, ${fmtInt(summary.warningCount)} warnings; ${stats} (generated: ${fmtInt(meta.valid)} valid, ${fmtInt(meta.invalid)} invalid, ${fmtInt(meta.malformed)} malformed)`);
+  } catch {
+    // not the documented shape; the figures above still stand
+  }
+}
+
 for (const [name, run] of Object.entries(suites)) {
-  if (only.length === 0 || only.includes(name)) run();
+  if (only.length === 0 || only.includes(name)) await run();
 }

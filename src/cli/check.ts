@@ -6,7 +6,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { createReport, type RuleDescriptor } from '../core/report.js';
 import type { Plan } from '../plan/model.js';
 import { checkPlan } from '../rules/check-plan.js';
-import { FATAL_PLAN_PROBLEMS, getRule } from '../rules/index.js';
+import { FATAL_PROBLEMS, getRule } from '../rules/index.js';
 import { docsUrl } from '../rules/types.js';
 import { UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readPlan } from './plan-input.js';
@@ -26,7 +26,7 @@ export async function runCheck(planArg: string | undefined, flags: ReportFlags, 
   const { config } = loaded;
   let severities;
   try {
-    severities = resolveSeverities(config, flags.rule);
+    ({ severities } = resolveSeverities(config, flags.rule));
   } catch (error) {
     throw error instanceof ConfigError ? new UsageError(error.message) : error;
   }
@@ -72,7 +72,7 @@ export function describeRules(diagnostics: readonly Diagnostic[]): Record<string
   const out: Record<string, RuleDescriptor> = {};
   for (const { ruleId } of diagnostics) {
     if (out[ruleId]) continue;
-    const description = getRule(ruleId)?.meta.description ?? FATAL_PLAN_PROBLEMS[ruleId] ?? ruleId;
+    const description = getRule(ruleId)?.meta.description ?? FATAL_PROBLEMS[ruleId] ?? ruleId;
     out[ruleId] = { id: ruleId, description, docsUrl: docsUrl(ruleId) };
   }
   return out;

@@ -4,6 +4,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): void; isTTY?: boolean };
   stderr: { write(text: string): void; isTTY?: boolean };
+  /** Where `-` (and piped input with no arguments) is read from. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export const EXIT_OK = 0;
@@ -16,5 +18,5 @@ export class UsageError extends Error {
 }
 
 export function processIo(): Io {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
 }

@@ -23,6 +23,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const { registerCheck } = await import('./check.js');
   const { registerCompile } = await import('./compile.js');
   const { registerInit } = await import('./init.js');
+  const { registerLint } = await import('./lint.js');
+  registerLint(program, io, setExit, io.stdin);
   registerCheck(program, io, setExit);
   registerCompile(program, io, setExit);
   registerInit(program, io, setExit);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Report } from '../core/report.js';
+import type { Report, ReportSummary } from '../core/report.js';
 import { getReporter, REPORTER_NAMES } from '../reporters/index.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 
@@ -74,11 +74,11 @@ export function emitReport(report: Report, options: EmitOptions, io: Io): number
     io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
   // Like ESLint, --quiet hides warnings from the exit code too: what is not shown does not fail.
-  return exitCode(shown, options.maxWarnings);
+  return exitCode(shown.summary, options.maxWarnings);
 }
 
-export function exitCode(report: Report, maxWarnings: number): number {
-  const { errorCount, warningCount, fatalCount } = report.summary;
+export function exitCode(summary: ReportSummary, maxWarnings: number): number {
+  const { errorCount, warningCount, fatalCount } = summary;
   if (fatalCount > 0) return EXIT_USAGE;
   if (errorCount > 0) return EXIT_ERRORS;
   if (maxWarnings >= 0 && warningCount > maxWarnings) return EXIT_ERRORS;

@@ -12,9 +12,19 @@ export const DEFAULT_CONVENTIONS: ResolvedConventions = { event: 'object-action'
  * Rule severities: each rule's default, then the config's `rules`, then `--rule id=severity` flags.
  * Unknown rule ids are an error, with the closest id as a hint, so a typo never silently disables nothing.
  */
-export function resolveSeverities(config: CdpConfig, flags: readonly string[] = []): Map<string, SeverityOption> {
+export interface ResolvedSeverities {
+  severities: Map<string, SeverityOption>;
+  /** Rules the config or a flag set; the plan's own policies apply to the others. */
+  explicit: Set<string>;
+}
+
+export function resolveSeverities(config: CdpConfig, flags: readonly string[] = []): ResolvedSeverities {
   const out = new Map<string, SeverityOption>(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]));
-  for (const [id, severity] of Object.entries(config.rules ?? {})) out.set(checkRuleId(id, 'in the config'), severity);
+  const explicit = new Set<string>();
+  for (const [id, severity] of Object.entries(config.rules ?? {})) {
+    out.set(checkRuleId(id, 'in the config'), severity);
+    explicit.add(id);
+  }
   for (const flag of flags) {
     const match = /^([^=]+)=(.*)$/.exec(flag.trim());
     if (!match) throw new ConfigError(`--rule expects id=severity, e.g. --rule naming/event-case=warn (got "${flag}")`);
@@ -23,8 +33,9 @@ export function resolveSeverities(config: CdpConfig, flags: readonly string[] = 
       throw new ConfigError(`--rule ${id}: severity must be one of ${SEVERITY_OPTIONS.join(', ')} (got "${severity}")`);
     }
     out.set(checkRuleId(id, 'in --rule'), severity as SeverityOption);
+    explicit.add(id);
   }
-  return out;
+  return { severities: out, explicit };
 }
 
 function checkRuleId(id: string, where: string): string {

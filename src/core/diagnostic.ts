@@ -29,6 +29,11 @@ export interface Diagnostic {
   actual?: unknown;
   suggestion?: string;
   fatal?: boolean;
+  /**
+   * Set when one diagnostic stands for many alike (same file, rule, event and path), as the
+   * human-readable reports of big logs show them: how many, and the first few lines.
+   */
+  occurrences?: { count: number; lines: number[] };
 }
 
 export function isError(d: Diagnostic): boolean {

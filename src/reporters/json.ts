@@ -8,12 +8,30 @@ import type { Reporter } from './types.js';
  * order the objects were built in, so output diffs cleanly between runs and versions.
  */
 export const json: Reporter = (report, options) => {
-  const output = {
-    summary: orderSummary(report.summary),
-    diagnostics: report.diagnostics.map((d) => orderDiagnostic(d, options.cwd)),
-  };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  let out = '';
+  writeJson(report.summary, report.diagnostics, options.cwd, (text) => {
+    out += text;
+  });
+  return out;
 };
+
+/**
+ * Writes the same text as `JSON.stringify({ summary, diagnostics }, null, 2)`, one diagnostic at
+ * a time, so `cdp lint --format json` can stream millions of diagnostics without holding them.
+ */
+export function writeJson(summary: ReportSummary, diagnostics: Iterable<Diagnostic>, cwd: string, write: (text: string) => void): void {
+  write(`{\n  "summary": ${indent(JSON.stringify(orderSummary(summary), null, 2))},\n  "diagnostics": [`);
+  let first = true;
+  for (const d of diagnostics) {
+    write(`${first ? '\n' : ',\n'}    ${indent(JSON.stringify(orderDiagnostic(d, cwd), null, 2), 2)}`);
+    first = false;
+  }
+  write(first ? ']\n}\n' : '\n  ]\n}\n');
+}
+
+function indent(text: string, levels = 1): string {
+  return text.replace(/\n/g, '\n' + '  '.repeat(levels));
+}
 
 /**
  * Output order of diagnostic keys. Typed as a full record so that a field added to Diagnostic does
@@ -35,6 +53,7 @@ const KEY_ORDER: Record<keyof Diagnostic, true> = {
   actual: true,
   suggestion: true,
   fatal: true,
+  occurrences: true,
 };
 const DIAGNOSTIC_KEYS = Object.keys(KEY_ORDER) as (keyof Diagnostic)[];
 

@@ -8,8 +8,15 @@ export const NO_FILE_LABEL = '(no file)';
  * the message already asks `did you mean …?` itself, as the loader's messages do.
  */
 export function fullMessage(d: Diagnostic): string {
-  if (d.suggestion === undefined || d.message.includes('did you mean')) return d.message;
-  return `${d.message} (did you mean "${d.suggestion}"?)`;
+  const message = d.suggestion === undefined || d.message.includes('did you mean') ? d.message : `${d.message} (did you mean "${d.suggestion}"?)`;
+  return d.occurrences ? `${message} ${occurrenceNote(d.occurrences)}` : message;
+}
+
+/** `[×1,234: lines 3, 17, 88, …]`: how often a grouped diagnostic occurred, and where first. */
+export function occurrenceNote({ count, lines }: { count: number; lines: number[] }): string {
+  const more = count > lines.length ? ', …' : '';
+  const where = lines.length === 0 ? '' : `: line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${more}`;
+  return `[×${count.toLocaleString('en-US')}${where}]`;
 }
 
 /** `\u001b`-style escape, so a replaced character stays visible and identifiable. */

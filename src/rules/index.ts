@@ -8,10 +8,36 @@ import { similarEvent } from './plan/similar-event.js';
 import { specAlternative } from './plan/spec-alternative.js';
 import { typeKeywordMismatch } from './plan/type-keyword-mismatch.js';
 import { nameTooLong } from './spec/name-too-long.js';
+import { invalidIntegrations } from './spec/invalid-integrations.js';
+import { invalidTimestamp } from './spec/invalid-timestamp.js';
+import { missingIdentityRule } from './spec/missing-identity.js';
+import { invalidEvent, invalidJson, unknownType } from './spec/payload-shape.js';
+import { deprecatedEvent } from './plan/deprecated-event.js';
+import { invalidValue } from './plan/invalid-value.js';
+import { missingRequired } from './plan/missing-required.js';
+import { unplannedEvent } from './plan/unplanned-event.js';
+import { unplannedProperty } from './plan/unplanned-property.js';
+import { versionMismatch } from './plan/version-mismatch.js';
 import type { Rule } from './types.js';
 
-/** Every configurable rule, in documentation order. */
+/**
+ * Every configurable rule, in documentation order. For payloads the order is also the order in
+ * which rules see each event: the Segment spec first, then the plan, then naming.
+ */
 export const RULES: readonly Rule[] = [
+  invalidJson,
+  invalidEvent,
+  unknownType,
+  missingIdentityRule,
+  invalidTimestamp,
+  invalidIntegrations,
+  nameTooLong,
+  unplannedEvent,
+  missingRequired,
+  unplannedProperty,
+  invalidValue,
+  deprecatedEvent,
+  versionMismatch,
   eventCase,
   propertyCase,
   duplicateEvent,
@@ -21,7 +47,6 @@ export const RULES: readonly Rule[] = [
   impossibleBounds,
   requiredNotDeclared,
   typeKeywordMismatch,
-  nameTooLong,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
@@ -31,10 +56,12 @@ export function getRule(id: string): Rule | undefined {
 }
 
 /**
- * Problems the loader and compiler raise before any rule can run. They cannot be configured:
- * a plan with one of them has no model to check, so they always stop the command (exit 2).
+ * Problems that stop a command from doing its job, raised before any rule can run: a plan that
+ * cannot be loaded or compiled, an input that cannot be read. They cannot be configured, and
+ * they always lead to exit code 2.
  */
-export const FATAL_PLAN_PROBLEMS: Record<string, string> = {
+export const FATAL_PROBLEMS: Record<string, string> = {
+  'input/unreadable': 'An input of `cdp lint` cannot be read, or not to its end (missing file, directory, corrupt gzip); the rest is still checked.',
   'plan/io-error': 'A plan file (or an included one) cannot be read.',
   'plan/yaml-syntax': 'A plan file is not valid YAML (including tab indentation).',
   'plan/duplicate-key': 'A key appears twice in the same YAML map.',

@@ -1,6 +1,8 @@
+import type { ErrorObject } from 'ajv';
 import type { Severity, SeverityOption } from '../core/diagnostic.js';
-import type { Convention } from '../naming/conventions.js';
-import type { Plan, PlanNode } from '../plan/model.js';
+import type { Convention, NamingResult } from '../naming/conventions.js';
+import type { Plan, PlanEvent, PlanNode, Policy, TraitsSection } from '../plan/model.js';
+import type { CallType } from '../spec/call-types.js';
 
 export interface RuleMeta {
   /** Stable id, `group/name`: once released it never changes. */
@@ -34,10 +36,57 @@ export interface PlanRuleContext {
   report(problem: PlanProblem): void;
 }
 
-/** A rule checks one stage of the pipeline; later stages (payloads, source code) add their own hooks. */
+/** A key of a payload's properties or traits that naming rules look at. */
+export interface PayloadKey {
+  key: string;
+  /** JSON pointer of the key's value in the payload: `/properties/products/0/unitPrice`. */
+  path: string;
+  /** Keys from the properties or traits object down to this one (array levels left out). */
+  keyPath: string[];
+}
+
+export interface PayloadProblem {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** JSON pointer into the payload. */
+  path?: string;
+  suggestion?: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** Severity from the plan's own policy (unplanned events/properties), used unless the config sets the rule. */
+  policy?: Policy;
+}
+
+/** What a payload rule sees of one event. Everything costly is computed on first use and shared. */
+export interface PayloadRuleContext {
+  plan: Plan;
+  conventions: ResolvedConventions;
+  event: Record<string, unknown>;
+  type: CallType;
+  /** Event name (track) or page/screen name, when the payload has one. */
+  name?: string;
+  /** How messages name this event: `event "Order Completed"`, `page "Home"`, `identify call`. */
+  subject: string;
+  /** The plan's entry for this event; undefined when unplanned or when the plan has no such section. */
+  planned?: PlanEvent | TraitsSection;
+  /** Whether the plan describes this kind of call at all (a pages section, an identify section, ...). */
+  sectionPlanned: boolean;
+  /** Policy for properties or traits the plan does not declare, for this event. */
+  unplannedPolicy: Policy;
+  /** ajv's errors for the planned entry's schema (empty when unplanned or valid). */
+  schemaErrors(): readonly ErrorObject[];
+  /** Keys naming rules should look at: all of them for unplanned events, the undeclared ones otherwise. */
+  keysToName(): readonly PayloadKey[];
+  /** Naming check of one name, cached across events. */
+  naming(name: string, kind: 'event' | 'property'): NamingResult;
+  report(problem: PayloadProblem): void;
+}
+
+/** A rule checks one stage of the pipeline: the plan itself, or each payload of a log. */
 export interface Rule {
   meta: RuleMeta;
   checkPlan?(context: PlanRuleContext): void;
+  checkPayload?(context: PayloadRuleContext): void;
 }
 
 export type SeverityMap = ReadonlyMap<string, Severity | 'off'>;

@@ -83,7 +83,8 @@ export const CALL_TYPE_SPECS: Readonly<Record<CallType, CallTypeSpec>> = {
   alias: { identity: { all: ['previousId', 'userId'], oneOf: [] }, nameRequired: false, fields: ['previousId'] },
 };
 
-function present(value: unknown): boolean {
+/** An identity field counts when it has a value: not undefined, null or the empty string. */
+export function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
 }
 

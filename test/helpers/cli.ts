@@ -20,6 +20,8 @@ export function cdp(args: string[], options: { cwd?: string; env?: Record<string
     encoding: 'utf8',
     input: options.input ?? '',
     timeout: 60_000,
+    // Reports of big logs run to megabytes; spawnSync's default buffer is 1 MB.
+    maxBuffer: 512 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

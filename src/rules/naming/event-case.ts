@@ -24,4 +24,15 @@ export const eventCase: Rule = {
       });
     }
   },
+  checkPayload({ type, name, naming, conventions, report }) {
+    if (type !== 'track' || name === undefined) return;
+    const result = naming(name, 'event');
+    if (result.ok) return;
+    report({
+      messageId: 'convention',
+      data: { name, reason: result.reason ?? `does not follow ${describeConvention(conventions.event)}` },
+      path: '/event',
+      ...(result.suggestion ? { suggestion: result.suggestion } : {}),
+    });
+  },
 };

@@ -30,4 +30,18 @@ export const propertyCase: Rule = {
       });
     });
   },
+  checkPayload({ type, subject, keysToName, naming, conventions, report }) {
+    const traits = type === 'identify' || type === 'group';
+    for (const { key, path, keyPath } of keysToName()) {
+      if (traits && isReservedTrait(type, keyPath)) continue;
+      const result = naming(key, 'property');
+      if (result.ok) continue;
+      report({
+        messageId: 'convention',
+        data: { what: traits ? 'Trait' : 'Property', name: key, owner: subject, reason: result.reason ?? `does not follow ${describeConvention(conventions.property)}` },
+        path,
+        ...(result.suggestion ? { suggestion: result.suggestion } : {}),
+      });
+    }
+  },
 };

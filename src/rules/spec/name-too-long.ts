@@ -32,4 +32,15 @@ export const nameTooLong: Rule = {
       if (name !== undefined) flag(what, name, v, eventOf(v.owner).event);
     });
   },
+  checkPayload({ type, name, keysToName, report }) {
+    const tooLong = (value: string) => value.length > MAX_NAME_LENGTH && [...value].length > MAX_NAME_LENGTH;
+    const data = (what: string, value: string) => ({ what, length: [...value].length, max: MAX_NAME_LENGTH, start: [...value].slice(0, 40).join('') });
+    if (name !== undefined && tooLong(name)) {
+      report({ messageId: 'tooLong', data: data(type === 'track' ? 'Event' : type === 'page' ? 'Page' : 'Screen', name), path: type === 'track' ? '/event' : '/name' });
+    }
+    const traits = type === 'identify' || type === 'group';
+    for (const { key, path } of keysToName()) {
+      if (tooLong(key)) report({ messageId: 'tooLong', data: data(traits ? 'Trait' : 'Property', key), path });
+    }
+  },
 };

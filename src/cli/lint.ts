@@ -1,0 +1,191 @@
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { compilePlan } from '../compile/compile-plan.js';
+import { verifyPlanSchemas } from '../compile/verify.js';
+import { ConfigError } from '../config/load-config.js';
+import { resolveConventions, resolveSeverities } from '../config/resolve.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { createReport, type Report, type ReportSummary } from '../core/report.js';
+import { expandInputs } from '../ingest/glob.js';
+import type { InputSource } from '../ingest/types.js';
+import { DiagnosticGroups } from '../reporters/group.js';
+import { writeJson } from '../reporters/json.js';
+import type { CheckerSetup } from '../validate/checker-setup.js';
+import { EventChecker } from '../validate/event-checker.js';
+import { runLint } from '../validate/lint-run.js';
+import { processUnit } from '../validate/process-unit.js';
+import { describeRules } from './check.js';
+import { DiagnosticSpool } from './diagnostic-spool.js';
+import { UsageError, type Io } from './io.js';
+import { choosePlanPath, readConfig, readPlan } from './plan-input.js';
+import { startProgress } from './progress.js';
+import { addReportOptions, emitReport, exitCode, parseMaxWarnings, type ReportFlags } from './report-options.js';
+
+interface LintFlags extends ReportFlags {
+  plan?: string;
+  jobs?: string;
+}
+
+/** Below this much input, starting worker threads costs more than it saves. */
+const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+export function registerLint(program: Command, io: Io, setExit: (code: number) => void, stdin?: NodeJS.ReadableStream & { isTTY?: boolean }): void {
+  addReportOptions(
+    program
+      .command('lint')
+      .description('validate captured event payloads (NDJSON, JSON arrays, Segment batches, .gz, stdin) against the plan and the Segment spec')
+      .argument('[inputs...]', 'files or globs to lint; - for stdin (default: stdin when it is piped)')
+      .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
+      .option('-j, --jobs <n>', `worker threads (default: the number of cores, ${availableParallelism()} here)`),
+  ).action(async (inputs: string[], flags: LintFlags) => setExit(await runLintCommand(inputs, flags, io, stdin)));
+}
+
+export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io, stdin?: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<number> {
+  const loaded = await readConfig(io, flags.config);
+  const { config } = loaded;
+  let resolved;
+  try {
+    resolved = resolveSeverities(config, flags.rule);
+  } catch (error) {
+    throw error instanceof ConfigError ? new UsageError(error.message) : error;
+  }
+  const jobs = parseJobs(flags.jobs);
+  const format = flags.format ?? config.format ?? 'stylish';
+  const emit = {
+    format,
+    maxWarnings: parseMaxWarnings(flags.maxWarnings ?? config.maxWarnings),
+    quiet: flags.quiet === true,
+    color: flags.color,
+    ...(flags.outputFile ? { outputFile: flags.outputFile } : {}),
+  };
+
+  const planPath = choosePlanPath(flags.plan, loaded, io);
+  const planResult = readPlan(planPath, io);
+  const planProblems = 'error' in planResult ? planResult.error.diagnostics : verifyPlanSchemas(planResult.plan);
+  if ('error' in planResult || planProblems.length > 0) {
+    return emitReport(createReport('lint', [], planProblems, describeRules(planProblems)), emit, io);
+  }
+  const plan = planResult.plan;
+  let conventions;
+  try {
+    conventions = resolveConventions(plan, config);
+  } catch (error) {
+    throw error instanceof ConfigError ? new UsageError(error.message) : error;
+  }
+
+  const args = inputs.length > 0 ? inputs : stdin && !stdin.isTTY ? ['-'] : [];
+  if (args.length === 0) throw new UsageError('No input: give NDJSON or JSON files, a glob such as "logs/**/*.ndjson", or pipe events to stdin');
+  const { sources, problems } = expandInputs(args, io.cwd);
+  const inputProblems: Diagnostic[] = problems.map((p) => ({ ruleId: 'input/unreadable', severity: 'error', fatal: true, message: p.message, file: p.file }));
+
+  const setup: CheckerSetup = {
+    planPath: resolve(io.cwd, planPath),
+    cwd: io.cwd,
+    severities: [...resolved.severities],
+    explicit: [...resolved.explicit],
+    conventions,
+  };
+  const totalBytes = sizeOf(sources);
+  const parallel = jobs > 1 && (totalBytes === undefined || totalBytes >= PARALLEL_MIN_BYTES);
+  const { WorkerPool } = parallel ? await import('../validate/worker-pool.js') : { WorkerPool: undefined };
+  const pool = WorkerPool ? new WorkerPool(jobs, setup) : undefined;
+  const checker = pool ? undefined : new EventChecker(plan, compilePlan(plan), { severities: resolved.severities, explicit: resolved.explicit, conventions });
+
+  const sink = format === 'json' ? new DiagnosticSpool() : new DiagnosticGroups();
+  const summary = { errorCount: 0, warningCount: 0, fatalCount: 0, rules: new Map<string, number>() };
+  const take = (d: Diagnostic) => {
+    if (emit.quiet && d.severity === 'warn') return;
+    if (d.severity === 'error') summary.errorCount++;
+    else summary.warningCount++;
+    if (d.fatal) summary.fatalCount++;
+    summary.rules.set(d.ruleId, (summary.rules.get(d.ruleId) ?? 0) + 1);
+    sink.add(d);
+  };
+  inputProblems.forEach(take);
+
+  const progress = await startProgress(io, totalBytes);
+  let result;
+  try {
+    result = await runLint({
+      sources,
+      ...(stdin ? { stdin: stdin as unknown as import('node:stream').Readable } : {}),
+      check: pool ? (unit) => pool.run(unit) : (unit) => processUnit(unit, checker!),
+      inFlight: pool ? jobs * 3 : 1,
+      onDiagnostics: (ds) => ds.forEach(take),
+      onProgress: (bytes, events) => progress.update(bytes, events),
+    });
+  } finally {
+    progress.stop();
+    await pool?.close();
+  }
+  result.problems.forEach(take);
+
+  const reportSummary: ReportSummary = {
+    errorCount: summary.errorCount,
+    warningCount: summary.warningCount,
+    fatalCount: summary.fatalCount,
+    rules: Object.fromEntries([...summary.rules].sort(([a], [b]) => (a < b ? -1 : 1))),
+    stats: { files: sources.length, read: result.read, valid: result.valid, invalid: result.invalid, malformed: result.malformed },
+  };
+  if (sink instanceof DiagnosticSpool) {
+    try {
+      writeJsonOutput(reportSummary, sink, emit.outputFile, io);
+    } finally {
+      sink.dispose();
+    }
+    return exitCode(reportSummary, emit.maxWarnings);
+  }
+  const grouped = sink.toDiagnostics();
+  const report: Report = { command: 'lint', files: sources.map((s) => s.name), diagnostics: grouped, summary: reportSummary, rules: describeRules(grouped) };
+  // The summary already counts only what is shown, so --quiet needs no second filtering.
+  return emitReport(report, { ...emit, quiet: false }, io);
+}
+
+/** Streams the JSON report in blocks of about 64 KB: millions of tiny writes would dominate the run. */
+function writeJsonOutput(summary: ReportSummary, spool: DiagnosticSpool, outputFile: string | undefined, io: Io): void {
+  let fd: number | undefined;
+  if (outputFile) {
+    try {
+      fd = openSync(resolve(io.cwd, outputFile), 'w');
+    } catch (error) {
+      throw new UsageError(`Cannot write ${outputFile}: ${(error as Error).message}`);
+    }
+  }
+  const flush = (text: string) => (fd === undefined ? io.stdout.write(text) : writeSync(fd, text));
+  let buffer = '';
+  try {
+    writeJson(summary, spool.entries(), io.cwd, (text) => {
+      buffer += text;
+      if (buffer.length >= 65_536) {
+        flush(buffer);
+        buffer = '';
+      }
+    });
+    if (buffer) flush(buffer);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs expects a whole number from 1 to 256 (got "${value}")`);
+  return n;
+}
+
+/** Total size of the file inputs, or undefined when stdin is among them (its size is unknown). */
+function sizeOf(sources: readonly InputSource[]): number | undefined {
+  let total = 0;
+  for (const s of sources) {
+    if (!s.path) return undefined;
+    try {
+      total += statSync(s.path).size;
+    } catch {
+      // Unreadable inputs are reported when read.
+    }
+  }
+  return total;
+}

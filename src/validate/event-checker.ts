@@ -1,0 +1,297 @@
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { CompiledPlan } from '../compile/compile-plan.js';
+import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import type { EventLocation } from '../ingest/types.js';
+import { checkName, type NamingResult } from '../naming/conventions.js';
+import { closest } from '../naming/distance.js';
+import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
+import { escapeToken, joinPointer, pointerTokens } from '../plan/pointer.js';
+import { RULES } from '../rules/index.js';
+import { formatMessage, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
+import { CALL_TYPES, type CallType } from '../spec/call-types.js';
+import { createAjv } from './ajv.js';
+import { jsonTypeOf, preview } from './json-value.js';
+
+export interface CheckerOptions {
+  severities: SeverityMap;
+  /** Rules whose severity the user set; for the others, the plan's policies decide where they apply. */
+  explicit: ReadonlySet<string>;
+  conventions: ResolvedConventions;
+}
+
+/** Keys of one event that naming rules look at, at most; a payload with more is not a tracking event. */
+const MAX_KEYS_PER_EVENT = 10_000;
+/** Distinct names remembered per kind; logs with random keys must not grow memory without bound. */
+const MAX_CACHED_NAMES = 100_000;
+
+const CALL_TYPE_SET: ReadonlySet<string> = new Set(CALL_TYPES);
+const NO_ERRORS: readonly ErrorObject[] = [];
+const NO_KEYS: readonly PayloadKey[] = [];
+
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  explicit: boolean;
+}
+
+/**
+ * Checks parsed payloads against the Segment spec, the plan and the naming conventions. One
+ * instance serves a whole run: validators are compiled on first use of each event, and naming
+ * results are cached per distinct name, since a log has millions of events but few names.
+ */
+export class EventChecker {
+  readonly #ajv: Ajv = createAjv({ verbose: true });
+  readonly #validators = new Map<object, ValidateFunction>();
+  readonly #naming = { event: new Map<string, NamingResult>(), property: new Map<string, NamingResult>() };
+  readonly #payloadRules: ActiveRule[];
+  readonly #shapeSeverity: Record<'invalidJson' | 'invalidEvent' | 'unknownType', Severity | 'off'>;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly compiled: CompiledPlan,
+    private readonly options: CheckerOptions,
+  ) {
+    const severity = (id: string) => options.severities.get(id) ?? 'off';
+    this.#payloadRules = RULES.filter((r) => r.checkPayload && severity(r.meta.id) !== 'off').map((rule) => ({
+      rule,
+      severity: severity(rule.meta.id) as Severity,
+      explicit: options.explicit.has(rule.meta.id),
+    }));
+    this.#context = this.createContext();
+    this.#shapeSeverity = {
+      invalidJson: severity('spec/invalid-json'),
+      invalidEvent: severity('spec/invalid-event'),
+      unknownType: severity('spec/unknown-type'),
+    };
+  }
+
+  /** A line or element that is not JSON (reason) or not UTF-8 (reason undefined). */
+  malformed(loc: EventLocation, reason: string | undefined, out: Diagnostic[], column?: number): void {
+    const severity = this.#shapeSeverity.invalidJson;
+    if (severity === 'off') return;
+    const d: Diagnostic = {
+      ruleId: 'spec/invalid-json',
+      messageId: reason === undefined ? 'utf8' : 'parse',
+      severity,
+      message: reason === undefined ? 'Not valid UTF-8: the bytes of this line cannot be decoded' : `Not valid JSON: ${reason}`,
+      file: loc.file,
+      line: loc.line,
+    };
+    const col = column ?? loc.column;
+    if (col !== undefined) d.column = col;
+    out.push(d);
+  }
+
+  /** Checks one parsed event and appends its diagnostics to `out`; returns how many it added. */
+  check(value: unknown, loc: EventLocation, out: Diagnostic[]): number {
+    const before = out.length;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      this.shape(loc, out, 'spec/invalid-event', 'notObject', `Expected an event object, found ${jsonTypeOf(value)}`, this.#shapeSeverity.invalidEvent);
+      return out.length - before;
+    }
+    const event = value as Record<string, unknown>;
+    const type = event.type;
+    if (typeof type !== 'string' || !CALL_TYPE_SET.has(type)) {
+      const message =
+        type === undefined
+          ? 'Event has no "type"; expected one of track, identify, page, screen, group, alias'
+          : `"type" is ${preview(type)}; expected one of track, identify, page, screen, group, alias`;
+      const suggestion = typeof type === 'string' ? closest(type, CALL_TYPES, 3) : undefined;
+      this.shape(loc, out, 'spec/unknown-type', type === undefined ? 'missing' : 'unknown', message, this.#shapeSeverity.unknownType, '/type', suggestion);
+      return out.length - before;
+    }
+    if (type === 'track' && typeof event.event !== 'string') {
+      this.shape(loc, out, 'spec/invalid-event', 'noName', `The track call has no "event" name (found ${jsonTypeOf(event.event)})`, this.#shapeSeverity.invalidEvent, '/event');
+      return out.length - before;
+    }
+    const context = this.context(event, type as CallType, loc, out);
+    for (const active of this.#payloadRules) {
+      this.#active = active;
+      active.rule.checkPayload!(context);
+    }
+    return out.length - before;
+  }
+
+  #active: ActiveRule | undefined;
+
+  private shape(loc: EventLocation, out: Diagnostic[], ruleId: string, messageId: string, message: string, severity: Severity | 'off', path?: string, suggestion?: string): void {
+    if (severity === 'off') return;
+    const d: Diagnostic = { ruleId, messageId, severity, message, file: loc.file, line: loc.line };
+    if (loc.column !== undefined) d.column = loc.column;
+    if (path !== undefined || loc.pathPrefix !== undefined) d.path = (loc.pathPrefix ?? '') + (path ?? '');
+    if (suggestion !== undefined) d.suggestion = suggestion;
+    out.push(d);
+  }
+
+  /**
+   * Points the shared context at this event. One context object serves every event (a fresh
+   * object with closures per event was a tenth of the run time); rules read it synchronously.
+   */
+  private context(event: Record<string, unknown>, type: CallType, loc: EventLocation, out: Diagnostic[]): PayloadRuleContext {
+    const plan = this.plan;
+    const rawName = type === 'track' ? event.event : type === 'page' || type === 'screen' ? event.name : undefined;
+    const name = typeof rawName === 'string' ? rawName : undefined;
+    const planned = this.plannedEntry(type, name);
+    const ctx = this.#context;
+    ctx.event = event;
+    ctx.type = type;
+    ctx.name = name;
+    ctx.planned = planned;
+    ctx.sectionPlanned = type === 'track' || (type === 'page' ? plan.pages.size > 0 : type === 'screen' ? plan.screens.size > 0 : type === 'alias' ? false : plan[type] !== undefined);
+    ctx.unplannedPolicy = planned
+      ? (('unplannedTraits' in planned ? planned.unplannedTraits : (planned as PlanEvent).unplannedProperties) ?? plan.defaults.unplannedProperties)
+      : plan.defaults.unplannedProperties;
+    ctx.subject = type === 'track' ? `event "${name}"` : (type === 'page' || type === 'screen') && name !== undefined ? `${type} "${name}"` : `${type} call`;
+    this.#errors = undefined;
+    this.#keys = undefined;
+    this.#loc = loc;
+    this.#out = out;
+    return ctx;
+  }
+
+  #errors: readonly ErrorObject[] | undefined;
+  #keys: readonly PayloadKey[] | undefined;
+  #loc: EventLocation = { file: '', line: 0 };
+  #out: Diagnostic[] = [];
+  // Assigned in the constructor: parameter properties are not set yet when field initializers run.
+  readonly #context: PayloadRuleContext;
+
+  private createContext(): PayloadRuleContext {
+    return {
+    plan: this.plan,
+    conventions: this.options.conventions,
+    event: {},
+    type: 'track',
+    name: undefined,
+    subject: '',
+    planned: undefined,
+    sectionPlanned: false,
+    unplannedPolicy: 'off',
+    schemaErrors: () => {
+      const ctx = this.#context;
+      this.#errors ??= ctx.planned ? this.validate(ctx.planned, ctx.type, ctx.event) : NO_ERRORS;
+      return this.#errors;
+    },
+    keysToName: () => {
+      const ctx = this.#context;
+      this.#keys ??= this.keysToName(ctx.event, ctx.type, ctx.planned, ctx.unplannedPolicy, ctx.schemaErrors());
+      return this.#keys;
+    },
+    naming: (n, kind) => this.naming(n, kind),
+    report: (problem) => this.report(problem, this.#loc, this.#context.name, this.#out),
+    };
+  }
+
+  private plannedEntry(type: CallType, name: string | undefined): PlanEvent | TraitsSection | undefined {
+    switch (type) {
+      case 'track':
+        return name === undefined ? undefined : this.plan.events.get(name);
+      case 'page':
+        return name === undefined ? undefined : this.plan.pages.get(name);
+      case 'screen':
+        return name === undefined ? undefined : this.plan.screens.get(name);
+      case 'identify':
+      case 'group':
+        return this.plan[type];
+      default:
+        return undefined;
+    }
+  }
+
+  private validate(planned: PlanEvent | TraitsSection, type: CallType, event: Record<string, unknown>): readonly ErrorObject[] {
+    let validate = this.#validators.get(planned);
+    if (!validate) {
+      const schema = this.schemaOf(planned, type);
+      if (!schema) return [];
+      validate = this.#ajv.compile(schema);
+      this.#validators.set(planned, validate);
+    }
+    return validate(event) ? NO_ERRORS : [...(validate.errors ?? [])];
+  }
+
+  private schemaOf(planned: PlanEvent | TraitsSection, type: CallType): JsonSchema | undefined {
+    const c = this.compiled;
+    if (type === 'identify' || type === 'group') return c[type];
+    const map = type === 'track' ? c.track : type === 'page' ? c.page : c.screen;
+    return map.get((planned as PlanEvent).name);
+  }
+
+  private naming(name: string, kind: 'event' | 'property'): NamingResult {
+    const cache = this.#naming[kind];
+    let result = cache.get(name);
+    if (!result) {
+      if (cache.size >= MAX_CACHED_NAMES) cache.clear();
+      result = checkName(name, this.options.conventions[kind]);
+      cache.set(name, result);
+    }
+    return result;
+  }
+
+  /**
+   * Keys the naming rules should see. For a planned event the plan vouches for its declared keys,
+   * so only undeclared ones (and what is under them) are named: ajv reports them when the policy
+   * closes the schema; otherwise the top-level keys are compared with the plan. Iterative, since a
+   * payload may nest thousands of levels deep.
+   */
+  private keysToName(event: Record<string, unknown>, type: CallType, planned: PlanEvent | TraitsSection | undefined, policy: Policy, errors: readonly ErrorObject[]): readonly PayloadKey[] {
+    const slot = type === 'identify' || type === 'group' ? 'traits' : 'properties';
+    const body = event[slot];
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return NO_KEYS;
+    // A planned event whose schema found nothing undeclared has nothing to name: no allocation.
+    if (planned && policy !== 'off' && !errors.some((e) => e.keyword === 'additionalProperties')) return NO_KEYS;
+    const out: PayloadKey[] = [];
+    const stack: Array<{ value: unknown; path: string; keyPath: string[] }> = [];
+    const add = (key: string, value: unknown, path: string, keyPath: string[]) => {
+      out.push({ key, path, keyPath });
+      stack.push({ value, path, keyPath });
+    };
+    if (!planned) {
+      stack.push({ value: body, path: `/${slot}`, keyPath: [] });
+    } else if (policy !== 'off') {
+      for (const e of errors) {
+        if (e.keyword !== 'additionalProperties') continue;
+        const key = String(e.params.additionalProperty);
+        const parent = pointerTokens(e.instancePath).slice(1).filter((t) => !/^\d+$/.test(t));
+        add(key, (e.data as Record<string, unknown>)[key], joinPointer(e.instancePath, key), [...parent, key]);
+      }
+    } else {
+      const declared = ((planned as PlanEvent).properties ?? (planned as TraitsSection).traits).properties as JsonSchema;
+      for (const [key, value] of Object.entries(body)) {
+        if (!Object.hasOwn(declared, key)) add(key, value, `/${slot}/${escapeToken(key)}`, [key]);
+      }
+    }
+    // Children of what is on the stack: all of their keys are unplanned too.
+    while (stack.length > 0 && out.length < MAX_KEYS_PER_EVENT) {
+      const { value, path, keyPath } = stack.pop()!;
+      if (value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}/${i}`, keyPath });
+        continue;
+      }
+      for (const [key, child] of Object.entries(value)) add(key, child, `${path}/${escapeToken(key)}`, [...keyPath, key]);
+    }
+    return out;
+  }
+
+  private report(problem: PayloadProblem, loc: EventLocation, name: string | undefined, out: Diagnostic[]): void {
+    const active = this.#active!;
+    const severity = active.explicit ? active.severity : (problem.policy ?? active.severity);
+    if (severity === 'off') return;
+    const rule = active.rule;
+    const d: Diagnostic = {
+      ruleId: rule.meta.id,
+      messageId: problem.messageId,
+      severity,
+      message: formatMessage(rule.meta.messages[problem.messageId] ?? problem.messageId, problem.data),
+      file: loc.file,
+      line: loc.line,
+    };
+    if (loc.column !== undefined) d.column = loc.column;
+    if (name !== undefined) d.event = name;
+    if (problem.path !== undefined || loc.pathPrefix !== undefined) d.path = (loc.pathPrefix ?? '') + (problem.path ?? '');
+    if (problem.expected !== undefined) d.expected = problem.expected;
+    if (problem.actual !== undefined) d.actual = problem.actual;
+    if (problem.suggestion !== undefined) d.suggestion = problem.suggestion;
+    out.push(d);
+  }
+}
