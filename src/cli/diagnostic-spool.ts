@@ -5,7 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Diagnostic } from '../core/diagnostic.js';
 
 /** Diagnostics kept in memory before the spool moves to a temporary file. */
-const IN_MEMORY = 50_000;
+const IN_MEMORY = 10_000;
 
 /**
  * Keeps every diagnostic of a run for `--format json`, whose summary comes first but is known

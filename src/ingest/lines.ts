@@ -9,7 +9,8 @@ const SPACE = 32;
  * Visits each non-blank line of a `lines` unit with its 1-based number; `text` is undefined when
  * the line is not valid UTF-8. A trailing `\r` is dropped; lines of only spaces, tabs and `\r` are
  * blank (skipped, still numbered). Built for a million lines a second: native searches find the
- * breaks and decode, and only lines whose text holds U+FFFD are checked byte by byte.
+ * breaks and decode, and only in a unit that is not all valid UTF-8 are lines holding U+FFFD
+ * checked byte by byte.
  */
 export function forEachLine(
   unit: { data: Uint8Array; firstLine: number },
@@ -18,6 +19,8 @@ export function forEachLine(
   const { data } = unit;
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const length = bytes.length;
+  // One native check of the whole unit spares valid input (nearly all of it) a scan of every line.
+  const allValid = isUtf8(bytes);
   let line = unit.firstLine;
   for (let start = 0; start < length; line++) {
     const lineFeed = bytes.indexOf(LF, start);
@@ -26,7 +29,7 @@ export function forEachLine(
     if (end > start && bytes[end - 1] === CR) end--;
     if (!isBlank(bytes, start, end)) {
       const text = bytes.toString('utf8', start, end);
-      visit(text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, end)) ? undefined : text, line);
+      visit(!allValid && text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, end)) ? undefined : text, line);
     }
     start = next;
   }

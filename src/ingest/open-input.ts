@@ -31,18 +31,41 @@ export async function* inputChunks(source: InputSource, stdin?: NodeJS.ReadableS
   }
 }
 
-/** Pulls with explicit reads rather than a ReadStream, so nothing read sits in a buffer an error would discard. */
+/** Reads kept in flight ahead of the consumer, so the disk works while events are checked. */
+const READ_AHEAD = 8;
+
+/**
+ * Pulls with explicit reads rather than a ReadStream, so nothing read sits in a buffer an error
+ * would discard. A regular file is read ahead at explicit positions; anything else (a FIFO, a
+ * device) cannot seek and is read one chunk at a time.
+ */
 async function* fileChunks(path: string): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
+  const pending: Array<Promise<{ buffer: Buffer; at: number; bytesRead: number }>> = [];
   try {
-    for (;;) {
+    const seekable = (await handle.stat()).isFile();
+    let next = 0;
+    const issue = () => {
       const buffer = Buffer.allocUnsafeSlow(READ_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, READ_BYTES, null);
+      const at = next;
+      pending.push(handle.read(buffer, 0, READ_BYTES, seekable ? at : null).then(({ bytesRead }) => ({ buffer, at, bytesRead })));
+      next += READ_BYTES;
+    };
+    for (;;) {
+      while (pending.length < (seekable ? READ_AHEAD : 1)) issue();
+      const { buffer, at, bytesRead } = await pending.shift()!;
       if (bytesRead === 0) return;
-      // Short reads (pipes) are copied so that a small chunk does not pin a large buffer downstream.
+      if (seekable && bytesRead < READ_BYTES) {
+        // Usually the end of the file; otherwise the reads ahead would leave a gap. Either way,
+        // drop them and go on from just after the bytes received (at the end that read gives 0).
+        await Promise.allSettled(pending.splice(0));
+        next = at + bytesRead;
+      }
+      // Short reads are copied so that a small chunk does not pin a large buffer downstream.
       yield bytesRead === READ_BYTES ? buffer : Buffer.from(buffer.subarray(0, bytesRead));
     }
   } finally {
+    await Promise.allSettled(pending);
     await handle.close();
   }
 }

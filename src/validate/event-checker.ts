@@ -202,7 +202,7 @@ export class EventChecker {
     let validate = this.#validators.get(planned);
     if (!validate) {
       const schema = this.schemaOf(planned, type);
-      if (!schema) return [];
+      if (!schema) return NO_ERRORS;
       validate = this.#ajv.compile(schema);
       this.#validators.set(planned, validate);
     }

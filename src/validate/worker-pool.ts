@@ -49,7 +49,10 @@ export class WorkerPool {
       const worker = this.#idle.pop()!;
       const job = this.#queue.shift()!;
       this.#running.set(worker, job);
-      worker.postMessage({ id: job.id, unit: job.unit });
+      // A lines unit owns its bytes (see WorkUnit): move them to the worker instead of copying.
+      const { unit } = job;
+      const owned = unit.kind === 'lines' && unit.data.byteOffset === 0 && unit.data.byteLength === unit.data.buffer.byteLength;
+      worker.postMessage({ id: job.id, unit }, owned ? [unit.data.buffer as ArrayBuffer] : []);
     }
   }
 

@@ -16,8 +16,9 @@ export const invalidValue: Rule = {
     },
   },
   checkPayload({ event, type, subject, schemaErrors, report }) {
-    const root = type === 'identify' || type === 'group' ? '/traits' : '/properties';
     const errors = schemaErrors();
+    if (errors.length === 0) return;
+    const root = type === 'identify' || type === 'group' ? '/traits' : '/properties';
     for (const e of collapseBranches(errors)) {
       const value = valueAt(event, e.instancePath);
       report({

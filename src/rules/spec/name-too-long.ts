@@ -2,6 +2,15 @@ import { MAX_NAME_LENGTH } from '../../spec/call-types.js';
 import { eventOf, walkPlanSchemas } from '../../plan/walk.js';
 import type { Rule } from '../types.js';
 
+/** Counted in code points, as Segment counts characters; the cheap length test rules out most names. */
+function tooLong(value: string): boolean {
+  return value.length > MAX_NAME_LENGTH && [...value].length > MAX_NAME_LENGTH;
+}
+
+function lengthData(what: string, value: string): Record<string, string | number> {
+  return { what, length: [...value].length, max: MAX_NAME_LENGTH, start: [...value].slice(0, 40).join('') };
+}
+
 export const nameTooLong: Rule = {
   meta: {
     id: 'spec/name-too-long',
@@ -33,14 +42,14 @@ export const nameTooLong: Rule = {
     });
   },
   checkPayload({ type, name, keysToName, report }) {
-    const tooLong = (value: string) => value.length > MAX_NAME_LENGTH && [...value].length > MAX_NAME_LENGTH;
-    const data = (what: string, value: string) => ({ what, length: [...value].length, max: MAX_NAME_LENGTH, start: [...value].slice(0, 40).join('') });
     if (name !== undefined && tooLong(name)) {
-      report({ messageId: 'tooLong', data: data(type === 'track' ? 'Event' : type === 'page' ? 'Page' : 'Screen', name), path: type === 'track' ? '/event' : '/name' });
+      report({ messageId: 'tooLong', data: lengthData(type === 'track' ? 'Event' : type === 'page' ? 'Page' : 'Screen', name), path: type === 'track' ? '/event' : '/name' });
     }
-    const traits = type === 'identify' || type === 'group';
-    for (const { key, path } of keysToName()) {
-      if (tooLong(key)) report({ messageId: 'tooLong', data: data(traits ? 'Trait' : 'Property', key), path });
+    const keys = keysToName();
+    if (keys.length === 0) return;
+    const what = type === 'identify' || type === 'group' ? 'Trait' : 'Property';
+    for (const { key, path } of keys) {
+      if (tooLong(key)) report({ messageId: 'tooLong', data: lengthData(what, key), path });
     }
   },
 };
