@@ -11,7 +11,7 @@ import { createReport, type Report, type ReportSummary } from '../core/report.js
 import { expandInputs } from '../ingest/glob.js';
 import type { InputSource } from '../ingest/types.js';
 import { DiagnosticGroups } from '../reporters/group.js';
-import { writeJson } from '../reporters/json.js';
+import { jsonChunks } from '../reporters/json.js';
 import type { CheckerSetup } from '../validate/checker-setup.js';
 import { EventChecker } from '../validate/event-checker.js';
 import { runLint } from '../validate/lint-run.js';
@@ -131,7 +131,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io,
   };
   if (sink instanceof DiagnosticSpool) {
     try {
-      writeJsonOutput(reportSummary, sink, emit.outputFile, io);
+      await writeJsonOutput(reportSummary, sink, emit.outputFile, io);
     } finally {
       sink.dispose();
     }
@@ -143,8 +143,11 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io,
   return emitReport(report, { ...emit, quiet: false }, io);
 }
 
-/** Streams the JSON report in blocks of about 64 KB: millions of tiny writes would dominate the run. */
-function writeJsonOutput(summary: ReportSummary, spool: DiagnosticSpool, outputFile: string | undefined, io: Io): void {
+/**
+ * Streams the JSON report in blocks of about 64 KB: millions of tiny writes would dominate the run,
+ * and a reader slower than us (a pipe) must not make the report pile up in memory.
+ */
+async function writeJsonOutput(summary: ReportSummary, spool: DiagnosticSpool, outputFile: string | undefined, io: Io): Promise<void> {
   let fd: number | undefined;
   if (outputFile) {
     try {
@@ -153,17 +156,24 @@ function writeJsonOutput(summary: ReportSummary, spool: DiagnosticSpool, outputF
       throw new UsageError(`Cannot write ${outputFile}: ${(error as Error).message}`);
     }
   }
-  const flush = (text: string) => (fd === undefined ? io.stdout.write(text) : writeSync(fd, text));
+  const stream = io.stdout as { write(text: string): boolean | void; once?: (event: 'drain', listener: () => void) => void };
+  const flush = async (text: string) => {
+    if (fd !== undefined) {
+      writeSync(fd, text);
+      return;
+    }
+    if (stream.write(text) === false && stream.once) await new Promise<void>((done) => stream.once!('drain', done));
+  };
   let buffer = '';
   try {
-    writeJson(summary, spool.entries(), io.cwd, (text) => {
-      buffer += text;
+    for (const chunk of jsonChunks(summary, spool.entries(), io.cwd)) {
+      buffer += chunk;
       if (buffer.length >= 65_536) {
-        flush(buffer);
+        await flush(buffer);
         buffer = '';
       }
-    });
-    if (buffer) flush(buffer);
+    }
+    if (buffer) await flush(buffer);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -26,11 +26,11 @@ export function addReportOptions(command: Command): Command {
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     // One value per flag, repeatable, so `--rule a=off plan.yaml` never takes the plan for a rule.
-    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable, e.g. --rule plan/missing-description=off', collect, []);
+    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable, e.g. --rule plan/missing-description=off', collect);
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Colour unless told otherwise: flag, then NO_COLOR / FORCE_COLOR, then whether stdout is a terminal. */

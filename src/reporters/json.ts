@@ -7,26 +7,20 @@ import type { Reporter } from './types.js';
  * The documented machine format (docs/json-format.md). Keys are written in a fixed order, whatever
  * order the objects were built in, so output diffs cleanly between runs and versions.
  */
-export const json: Reporter = (report, options) => {
-  let out = '';
-  writeJson(report.summary, report.diagnostics, options.cwd, (text) => {
-    out += text;
-  });
-  return out;
-};
+export const json: Reporter = (report, options) => [...jsonChunks(report.summary, report.diagnostics, options.cwd)].join('');
 
 /**
- * Writes the same text as `JSON.stringify({ summary, diagnostics }, null, 2)`, one diagnostic at
- * a time, so `cdp lint --format json` can stream millions of diagnostics without holding them.
+ * The same text as `JSON.stringify({ summary, diagnostics }, null, 2)`, one diagnostic at a time,
+ * so `cdp lint --format json` can stream millions of diagnostics without holding them.
  */
-export function writeJson(summary: ReportSummary, diagnostics: Iterable<Diagnostic>, cwd: string, write: (text: string) => void): void {
-  write(`{\n  "summary": ${indent(JSON.stringify(orderSummary(summary), null, 2))},\n  "diagnostics": [`);
+export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<Diagnostic>, cwd: string): Generator<string> {
+  yield `{\n  "summary": ${indent(JSON.stringify(orderSummary(summary), null, 2))},\n  "diagnostics": [`;
   let first = true;
   for (const d of diagnostics) {
-    write(`${first ? '\n' : ',\n'}    ${indent(JSON.stringify(orderDiagnostic(d, cwd), null, 2), 2)}`);
+    yield `${first ? '\n' : ',\n'}    ${indent(JSON.stringify(orderDiagnostic(d, cwd), null, 2), 2)}`;
     first = false;
   }
-  write(first ? ']\n}\n' : '\n  ]\n}\n');
+  yield first ? ']\n}\n' : '\n  ]\n}\n';
 }
 
 function indent(text: string, levels = 1): string {
