@@ -1,4 +1,4 @@
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -31,7 +31,7 @@ interface LintFlags extends ReportFlags {
 /** Below this much input, starting worker threads costs more than it saves. */
 const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
-export function registerLint(program: Command, io: Io, setExit: (code: number) => void, stdin?: NodeJS.ReadableStream & { isTTY?: boolean }): void {
+export function registerLint(program: Command, io: Io, setExit: (code: number) => void): void {
   addReportOptions(
     program
       .command('lint')
@@ -39,10 +39,11 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
       .argument('[inputs...]', 'files or globs to lint; - for stdin (default: stdin when it is piped)')
       .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
       .option('-j, --jobs <n>', `worker threads (default: the number of cores, ${availableParallelism()} here)`),
-  ).action(async (inputs: string[], flags: LintFlags) => setExit(await runLintCommand(inputs, flags, io, stdin)));
+  ).action(async (inputs: string[], flags: LintFlags) => setExit(await runLintCommand(inputs, flags, io)));
 }
 
-export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io, stdin?: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<number> {
+export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io): Promise<number> {
+  const { stdin } = io;
   const loaded = await readConfig(io, flags.config);
   const { config } = loaded;
   let resolved;
@@ -75,7 +76,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io,
     throw error instanceof ConfigError ? new UsageError(error.message) : error;
   }
 
-  const args = inputs.length > 0 ? inputs : stdin && !stdin.isTTY ? ['-'] : [];
+  const args = inputs.length > 0 ? inputs : stdin && stdinIsPiped(stdin) ? ['-'] : [];
   if (args.length === 0) throw new UsageError('No input: give NDJSON or JSON files, a glob such as "logs/**/*.ndjson", or pipe events to stdin');
   const { sources, problems } = expandInputs(args, io.cwd);
   const inputProblems: Diagnostic[] = problems.map((p) => ({ ruleId: 'input/unreadable', severity: 'error', fatal: true, message: p.message, file: p.file }));
@@ -184,6 +185,21 @@ function parseJobs(value: string | undefined): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs expects a whole number from 1 to 256 (got "${value}")`);
   return n;
+}
+
+/**
+ * Whether stdin carries data worth reading without being asked: a pipe, a file or a socket — not a
+ * terminal, and not /dev/null, which a CI job without input would otherwise lint as zero events.
+ */
+function stdinIsPiped(stdin: NodeJS.ReadableStream & { isTTY?: boolean; fd?: number }): boolean {
+  if (stdin.isTTY) return false;
+  if (stdin !== process.stdin) return true;
+  try {
+    const stat = fstatSync(0);
+    return stat.isFIFO() || stat.isFile() || stat.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 /** Total size of the file inputs, or undefined when stdin is among them (its size is unknown). */

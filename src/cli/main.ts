@@ -24,7 +24,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const { registerCompile } = await import('./compile.js');
   const { registerInit } = await import('./init.js');
   const { registerLint } = await import('./lint.js');
-  registerLint(program, io, setExit, io.stdin);
+  registerLint(program, io, setExit);
   registerCheck(program, io, setExit);
   registerCompile(program, io, setExit);
   registerInit(program, io, setExit);

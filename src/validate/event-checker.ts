@@ -45,6 +45,14 @@ export class EventChecker {
   readonly #naming = { event: new Map<string, NamingResult>(), property: new Map<string, NamingResult>() };
   readonly #payloadRules: ActiveRule[];
   readonly #shapeSeverity: Record<'invalidJson' | 'invalidEvent' | 'unknownType', Severity | 'off'>;
+  // Assigned in the constructor: parameter properties are not set yet when field initializers run.
+  readonly #context: PayloadRuleContext;
+  // The event being checked, and what its rules have computed so far.
+  #active: ActiveRule | undefined;
+  #errors: readonly ErrorObject[] | undefined;
+  #keys: readonly PayloadKey[] | undefined;
+  #loc: EventLocation = { file: '', line: 0 };
+  #out: Diagnostic[] = [];
 
   constructor(
     private readonly plan: Plan,
@@ -101,7 +109,8 @@ export class EventChecker {
       return out.length - before;
     }
     if (type === 'track' && typeof event.event !== 'string') {
-      this.shape(loc, out, 'spec/invalid-event', 'noName', `The track call has no "event" name (found ${jsonTypeOf(event.event)})`, this.#shapeSeverity.invalidEvent, '/event');
+      const found = event.event === undefined ? '' : ` ("event" is ${jsonTypeOf(event.event)}, not a string)`;
+      this.shape(loc, out, 'spec/invalid-event', 'noName', `The track call has no "event" name${found}`, this.#shapeSeverity.invalidEvent, '/event');
       return out.length - before;
     }
     const context = this.context(event, type as CallType, loc, out);
@@ -112,7 +121,6 @@ export class EventChecker {
     return out.length - before;
   }
 
-  #active: ActiveRule | undefined;
 
   private shape(loc: EventLocation, out: Diagnostic[], ruleId: string, messageId: string, message: string, severity: Severity | 'off', path?: string, suggestion?: string): void {
     if (severity === 'off') return;
@@ -149,36 +157,29 @@ export class EventChecker {
     return ctx;
   }
 
-  #errors: readonly ErrorObject[] | undefined;
-  #keys: readonly PayloadKey[] | undefined;
-  #loc: EventLocation = { file: '', line: 0 };
-  #out: Diagnostic[] = [];
-  // Assigned in the constructor: parameter properties are not set yet when field initializers run.
-  readonly #context: PayloadRuleContext;
-
   private createContext(): PayloadRuleContext {
     return {
-    plan: this.plan,
-    conventions: this.options.conventions,
-    event: {},
-    type: 'track',
-    name: undefined,
-    subject: '',
-    planned: undefined,
-    sectionPlanned: false,
-    unplannedPolicy: 'off',
-    schemaErrors: () => {
-      const ctx = this.#context;
-      this.#errors ??= ctx.planned ? this.validate(ctx.planned, ctx.type, ctx.event) : NO_ERRORS;
-      return this.#errors;
-    },
-    keysToName: () => {
-      const ctx = this.#context;
-      this.#keys ??= this.keysToName(ctx.event, ctx.type, ctx.planned, ctx.unplannedPolicy, ctx.schemaErrors());
-      return this.#keys;
-    },
-    naming: (n, kind) => this.naming(n, kind),
-    report: (problem) => this.report(problem, this.#loc, this.#context.name, this.#out),
+      plan: this.plan,
+      conventions: this.options.conventions,
+      event: {},
+      type: 'track',
+      name: undefined,
+      subject: '',
+      planned: undefined,
+      sectionPlanned: false,
+      unplannedPolicy: 'off',
+      schemaErrors: () => {
+        const ctx = this.#context;
+        this.#errors ??= ctx.planned ? this.validate(ctx.planned, ctx.type, ctx.event) : NO_ERRORS;
+        return this.#errors;
+      },
+      keysToName: () => {
+        const ctx = this.#context;
+        this.#keys ??= this.keysToName(ctx.event, ctx.type, ctx.planned, ctx.unplannedPolicy, ctx.schemaErrors());
+        return this.#keys;
+      },
+      naming: (n, kind) => this.naming(n, kind),
+      report: (problem) => this.report(problem, this.#loc, this.#context.name, this.#out),
     };
   }
 

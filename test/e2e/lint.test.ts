@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cdp } from '../helpers/cli.js';
+import { cdp, ROOT } from '../helpers/cli.js';
 
 const PLAN = 'plans/ecommerce.yaml';
 const ok = (n: number) => `{"type":"track","event":"Products Searched","userId":"u${n}","properties":{"query":"q${n}"}}`;
@@ -222,5 +222,15 @@ describe('cdp lint: output and options', () => {
     const broken = cdp(['lint', '--plan', 'test/fixtures/plans/typo-type.yaml', 'plans/ecommerce.sample.ndjson']);
     expect(broken.code).toBe(2);
     expect(broken.stdout).toContain('plan/unknown-type-ref');
+  });
+});
+
+describe('cdp lint: no input', () => {
+  it('refuses to lint an empty /dev/null stdin as zero events (a CI job without input must fail)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { openSync } = await import('node:fs');
+    const r = spawnSync(process.execPath, ['bin/cdp.js', 'lint'], { cwd: ROOT, stdio: [openSync('/dev/null', 'r'), 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/No input/);
   });
 });
