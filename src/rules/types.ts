@@ -96,6 +96,20 @@ export function docsUrl(id: string): string {
   return `docs/rules.md#${id.replace('/', '')}`;
 }
 
+/** Templates split once into literal text (even indices) and placeholder names (odd indices). */
+const compiledTemplates = new Map<string, string[]>();
+
+/** Fills `{{name}}` placeholders; one log can produce millions of messages from a few templates. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(data, key) ? String(data[key]) : whole));
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{\{\s*(\w+)\s*\}\}/);
+    compiledTemplates.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    out += (Object.hasOwn(data, key) ? String(data[key]) : `{{${key}}}`) + parts[i + 1]!;
+  }
+  return out;
 }

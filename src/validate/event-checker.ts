@@ -207,7 +207,8 @@ export class EventChecker {
       validate = this.#ajv.compile(schema);
       this.#validators.set(planned, validate);
     }
-    return validate(event) ? NO_ERRORS : [...(validate.errors ?? [])];
+    // ajv builds a new errors array for every failing call, so it can be kept as it is.
+    return validate(event) ? NO_ERRORS : (validate.errors ?? NO_ERRORS);
   }
 
   private schemaOf(planned: PlanEvent | TraitsSection, type: CallType): JsonSchema | undefined {
