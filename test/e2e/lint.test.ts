@@ -217,7 +217,7 @@ describe('cdp lint: output and options', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).summary.warningCount).toBe(1);
   });
 
-  it('usage errors exit 2: no input on a terminal-less empty stdin is fine, bad --jobs is not, a broken plan is not', () => {
+  it('usage errors exit 2: a bad --jobs, a broken plan', () => {
     expect(cdp(['lint', '--plan', PLAN, 'x.ndjson', '--jobs', '0']).code).toBe(2);
     const broken = cdp(['lint', '--plan', 'test/fixtures/plans/typo-type.yaml', 'plans/ecommerce.sample.ndjson']);
     expect(broken.code).toBe(2);
