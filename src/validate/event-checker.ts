@@ -108,8 +108,8 @@ export class EventChecker {
       this.shape(loc, out, 'spec/unknown-type', type === undefined ? 'missing' : 'unknown', message, this.#shapeSeverity.unknownType, '/type', suggestion);
       return out.length - before;
     }
-    if (type === 'track' && typeof event.event !== 'string') {
-      const found = event.event === undefined ? '' : ` ("event" is ${jsonTypeOf(event.event)}, not a string)`;
+    if (type === 'track' && (typeof event.event !== 'string' || event.event.trim() === '')) {
+      const found = event.event === undefined ? '' : typeof event.event === 'string' ? ' ("event" is empty)' : ` ("event" is ${jsonTypeOf(event.event)}, not a string)`;
       this.shape(loc, out, 'spec/invalid-event', 'noName', `The track call has no "event" name${found}`, this.#shapeSeverity.invalidEvent, '/event');
       return out.length - before;
     }

@@ -158,3 +158,19 @@ describe('EventChecker', () => {
     expect(check(wide).length).toBe(1);
   });
 });
+
+describe('EventChecker, names', () => {
+  it('does not blame payloads for a badly named event the plan itself declares', () => {
+    const plan = planFrom('events:\n  order_refunded:\n    description: Legacy name.\n');
+    const { severities, explicit } = resolveSeverities({});
+    const c = new EventChecker(plan, compilePlan(plan), { severities, explicit, conventions: DEFAULT_CONVENTIONS });
+    expect(check({ ...base, type: 'track', event: 'order_refunded' }, c)).toEqual([]);
+    expect(brief(check({ ...base, type: 'track', event: 'order_shipped' }, c))).toEqual(['plan/unplanned-event error /event', 'naming/event-case error /event']);
+  });
+
+  it('treats an empty event name as missing', () => {
+    expect(check({ ...base, type: 'track', event: '  ' })).toEqual([
+      expect.objectContaining({ ruleId: 'spec/invalid-event', message: 'The track call has no "event" name ("event" is empty)' }),
+    ]);
+  });
+});
