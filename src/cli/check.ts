@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
 import { verifyPlanSchemas } from '../compile/verify.js';
 import { resolveConventions, resolveSeverities } from '../config/resolve.js';
-import { ConfigError } from '../config/load-config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createReport, type RuleDescriptor } from '../core/report.js';
 import type { Plan } from '../plan/model.js';
 import { checkPlan } from '../rules/check-plan.js';
 import { FATAL_PROBLEMS, getRule } from '../rules/index.js';
 import { docsUrl } from '../rules/types.js';
-import { UsageError, type Io } from './io.js';
-import { choosePlanPath, readConfig, readPlan } from './plan-input.js';
+import type { Io } from './io.js';
+import { asUsageError, choosePlanPath, readConfig, readPlan } from './plan-input.js';
 import { addReportOptions, emitReport, parseMaxWarnings, type ReportFlags } from './report-options.js';
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -24,12 +23,7 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
 export async function runCheck(planArg: string | undefined, flags: ReportFlags, io: Io): Promise<number> {
   const loaded = await readConfig(io, flags.config);
   const { config } = loaded;
-  let severities;
-  try {
-    ({ severities } = resolveSeverities(config, flags.rule));
-  } catch (error) {
-    throw error instanceof ConfigError ? new UsageError(error.message) : error;
-  }
+  const { severities } = asUsageError(() => resolveSeverities(config, flags.rule));
   const path = choosePlanPath(planArg, loaded, io);
   const emit = {
     format: flags.format ?? config.format ?? 'stylish',
@@ -45,12 +39,7 @@ export async function runCheck(planArg: string | undefined, flags: ReportFlags, 
     return emitReport(createReport('check', filesOf(d), d, describeRules(d), {}), emit, io);
   }
   const { plan } = result;
-  let conventions;
-  try {
-    conventions = resolveConventions(plan, config);
-  } catch (error) {
-    throw error instanceof ConfigError ? new UsageError(error.message) : error;
-  }
+  const conventions = asUsageError(() => resolveConventions(plan, config));
   const diagnostics = [...verifyPlanSchemas(plan), ...checkPlan(plan, { severities, conventions })];
   return emitReport(createReport('check', plan.files, diagnostics, describeRules(diagnostics), stats(plan)), emit, io);
 }

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compilePlan } from '../compile/compile-plan.js';
 import { verifyPlanSchemas } from '../compile/verify.js';
-import { ConfigError } from '../config/load-config.js';
 import { resolveConventions, resolveSeverities } from '../config/resolve.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createReport, type Report, type ReportSummary } from '../core/report.js';
@@ -19,7 +18,7 @@ import { processUnit } from '../validate/process-unit.js';
 import { describeRules } from './check.js';
 import { DiagnosticSpool } from './diagnostic-spool.js';
 import { UsageError, type Io } from './io.js';
-import { choosePlanPath, readConfig, readPlan } from './plan-input.js';
+import { asUsageError, choosePlanPath, readConfig, readPlan } from './plan-input.js';
 import { startProgress } from './progress.js';
 import { addReportOptions, emitReport, exitCode, parseMaxWarnings, type ReportFlags } from './report-options.js';
 
@@ -46,12 +45,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const { stdin } = io;
   const loaded = await readConfig(io, flags.config);
   const { config } = loaded;
-  let resolved;
-  try {
-    resolved = resolveSeverities(config, flags.rule);
-  } catch (error) {
-    throw error instanceof ConfigError ? new UsageError(error.message) : error;
-  }
+  const resolved = asUsageError(() => resolveSeverities(config, flags.rule));
   const jobs = parseJobs(flags.jobs);
   const format = flags.format ?? config.format ?? 'stylish';
   const emit = {
@@ -69,12 +63,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     return emitReport(createReport('lint', [], planProblems, describeRules(planProblems)), emit, io);
   }
   const plan = planResult.plan;
-  let conventions;
-  try {
-    conventions = resolveConventions(plan, config);
-  } catch (error) {
-    throw error instanceof ConfigError ? new UsageError(error.message) : error;
-  }
+  const conventions = asUsageError(() => resolveConventions(plan, config));
 
   const args = inputs.length > 0 ? inputs : stdin && stdinIsPiped(stdin) ? ['-'] : [];
   if (args.length === 0) throw new UsageError('No input: give NDJSON or JSON files, a glob such as "logs/**/*.ndjson", or pipe events to stdin');

@@ -9,12 +9,21 @@ import { UsageError, type Io } from './io.js';
 export const DEFAULT_PLAN_FILES = ['tracking-plan.yaml', 'tracking-plan.yml'];
 
 export async function readConfig(io: Io, explicitPath?: string): Promise<LoadedConfig> {
+  return asUsageError(() => loadConfig(io.cwd, explicitPath && resolve(io.cwd, explicitPath)));
+}
+
+/** Runs a step of reading the configuration; a ConfigError it throws is the user's to fix (exit 2). */
+export function asUsageError<T>(step: () => T): T {
   try {
-    return await loadConfig(io.cwd, explicitPath && resolve(io.cwd, explicitPath));
+    const result = step();
+    return result instanceof Promise ? (result.catch(rethrow) as T) : result;
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
+    return rethrow(error);
   }
+}
+
+function rethrow(error: unknown): never {
+  throw error instanceof ConfigError ? new UsageError(error.message) : error;
 }
 
 /** The plan to use: the argument, else the config's `plan` (relative to the config file), else a default file. */
