@@ -2,14 +2,13 @@ import type { Command } from 'commander';
 import { verifyPlanSchemas } from '../compile/verify.js';
 import { resolveConventions, resolveSeverities } from '../config/resolve.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { createReport, type RuleDescriptor } from '../core/report.js';
+import { createReport } from '../core/report.js';
 import type { Plan } from '../plan/model.js';
 import { checkPlan } from '../rules/check-plan.js';
-import { FATAL_PROBLEMS, getRule } from '../rules/index.js';
-import { docsUrl } from '../rules/types.js';
+import { describeRules } from '../rules/describe.js';
 import type { Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig, readPlan } from './plan-input.js';
-import { addReportOptions, emitReport, parseMaxWarnings, type ReportFlags } from './report-options.js';
+import { addReportOptions, emitOptionsFrom, emitReport, type ReportFlags } from './report-options.js';
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
   addReportOptions(
@@ -25,13 +24,7 @@ export async function runCheck(planArg: string | undefined, flags: ReportFlags, 
   const { config } = loaded;
   const { severities } = asUsageError(() => resolveSeverities(config, flags.rule));
   const path = choosePlanPath(planArg, loaded, io);
-  const emit = {
-    format: flags.format ?? config.format ?? 'stylish',
-    maxWarnings: parseMaxWarnings(flags.maxWarnings ?? config.maxWarnings),
-    quiet: flags.quiet === true,
-    color: flags.color,
-    ...(flags.outputFile ? { outputFile: flags.outputFile } : {}),
-  };
+  const emit = emitOptionsFrom(flags, config);
 
   const result = readPlan(path, io);
   if ('error' in result) {
@@ -55,14 +48,4 @@ function stats(plan: Plan): Record<string, number> {
 
 function filesOf(diagnostics: Diagnostic[]): string[] {
   return [...new Set(diagnostics.map((d) => d.file).filter((f): f is string => f !== undefined))];
-}
-
-export function describeRules(diagnostics: readonly Diagnostic[]): Record<string, RuleDescriptor> {
-  const out: Record<string, RuleDescriptor> = {};
-  for (const { ruleId } of diagnostics) {
-    if (out[ruleId]) continue;
-    const description = getRule(ruleId)?.meta.description ?? FATAL_PROBLEMS[ruleId] ?? ruleId;
-    out[ruleId] = { id: ruleId, description, docsUrl: docsUrl(ruleId) };
-  }
-  return out;
 }

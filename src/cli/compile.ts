@@ -2,14 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
-import { verifyPlanSchemas } from '../compile/verify.js';
 import { createReport } from '../core/report.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { setOwn } from '../plan/yaml-source.js';
 import { getReporter } from '../reporters/index.js';
-import { describeRules } from './check.js';
+import { describeRules } from '../rules/describe.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
-import { choosePlanPath, readConfig, readPlan } from './plan-input.js';
+import { choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
 import { useColor } from './report-options.js';
 import { fileSlugs } from './slug.js';
 
@@ -30,9 +29,8 @@ export function registerCompile(program: Command, io: Io, setExit: (code: number
 
 export async function runCompile(planArg: string | undefined, flags: CompileFlags, io: Io): Promise<number> {
   const loaded = await readConfig(io, flags.config);
-  const result = readPlan(choosePlanPath(planArg, loaded, io), io);
-  const problems = 'error' in result ? result.error.diagnostics : verifyPlanSchemas(result.plan);
-  if ('error' in result || problems.length > 0) return fail(problems, io);
+  const result = readUsablePlan(choosePlanPath(planArg, loaded, io), io);
+  if ('problems' in result) return fail(result.problems, io);
   const compiled = compilePlan(result.plan);
   if (!flags.outDir) {
     io.stdout.write(JSON.stringify(bundle(compiled), null, 2) + '\n');

@@ -3,10 +3,9 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compilePlan } from '../compile/compile-plan.js';
-import { verifyPlanSchemas } from '../compile/verify.js';
 import { resolveConventions, resolveSeverities } from '../config/resolve.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { createReport, type Report, type ReportSummary } from '../core/report.js';
+import { createReport, SummaryCounter, type Report, type ReportSummary } from '../core/report.js';
 import { expandInputs } from '../ingest/glob.js';
 import type { InputSource } from '../ingest/types.js';
 import { DiagnosticGroups } from '../reporters/group.js';
@@ -15,12 +14,12 @@ import type { CheckerSetup } from '../validate/checker-setup.js';
 import { EventChecker } from '../validate/event-checker.js';
 import { runLint } from '../validate/lint-run.js';
 import { processUnit } from '../validate/process-unit.js';
-import { describeRules } from './check.js';
+import { describeRules } from '../rules/describe.js';
 import { DiagnosticSpool } from './diagnostic-spool.js';
 import { UsageError, type Io } from './io.js';
-import { asUsageError, choosePlanPath, readConfig, readPlan } from './plan-input.js';
+import { asUsageError, choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
 import { startProgress } from './progress.js';
-import { addReportOptions, emitReport, exitCode, parseMaxWarnings, type ReportFlags } from './report-options.js';
+import { addReportOptions, emitOptionsFrom, emitReport, exitCode, type ReportFlags } from './report-options.js';
 
 interface LintFlags extends ReportFlags {
   plan?: string;
@@ -47,20 +46,12 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const { config } = loaded;
   const resolved = asUsageError(() => resolveSeverities(config, flags.rule));
   const jobs = parseJobs(flags.jobs);
-  const format = flags.format ?? config.format ?? 'stylish';
-  const emit = {
-    format,
-    maxWarnings: parseMaxWarnings(flags.maxWarnings ?? config.maxWarnings),
-    quiet: flags.quiet === true,
-    color: flags.color,
-    ...(flags.outputFile ? { outputFile: flags.outputFile } : {}),
-  };
+  const emit = emitOptionsFrom(flags, config);
 
   const planPath = choosePlanPath(flags.plan, loaded, io);
-  const planResult = readPlan(planPath, io);
-  const planProblems = 'error' in planResult ? planResult.error.diagnostics : verifyPlanSchemas(planResult.plan);
-  if ('error' in planResult || planProblems.length > 0) {
-    return emitReport(createReport('lint', [], planProblems, describeRules(planProblems)), emit, io);
+  const planResult = readUsablePlan(planPath, io);
+  if ('problems' in planResult) {
+    return emitReport(createReport('lint', [], planResult.problems, describeRules(planResult.problems)), emit, io);
   }
   const plan = planResult.plan;
   const conventions = asUsageError(() => resolveConventions(plan, config));
@@ -83,14 +74,11 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const pool = WorkerPool ? new WorkerPool(jobs, setup) : undefined;
   const checker = pool ? undefined : new EventChecker(plan, compilePlan(plan), { severities: resolved.severities, explicit: resolved.explicit, conventions });
 
-  const sink = format === 'json' ? new DiagnosticSpool() : new DiagnosticGroups();
-  const summary = { errorCount: 0, warningCount: 0, fatalCount: 0, rules: new Map<string, number>() };
+  const sink = emit.format === 'json' ? new DiagnosticSpool() : new DiagnosticGroups();
+  const counter = new SummaryCounter();
   const take = (d: Diagnostic) => {
     if (emit.quiet && d.severity === 'warn') return;
-    if (d.severity === 'error') summary.errorCount++;
-    else summary.warningCount++;
-    if (d.fatal) summary.fatalCount++;
-    summary.rules.set(d.ruleId, (summary.rules.get(d.ruleId) ?? 0) + 1);
+    counter.add(d);
     sink.add(d);
   };
   inputProblems.forEach(take);
@@ -100,7 +88,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   try {
     result = await runLint({
       sources,
-      ...(stdin ? { stdin: stdin as unknown as import('node:stream').Readable } : {}),
+      ...(stdin ? { stdin } : {}),
       check: pool ? (unit) => pool.run(unit) : (unit) => processUnit(unit, checker!),
       inFlight: pool ? jobs * 3 : 1,
       onDiagnostics: (ds) => ds.forEach(take),
@@ -112,13 +100,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   }
   result.problems.forEach(take);
 
-  const reportSummary: ReportSummary = {
-    errorCount: summary.errorCount,
-    warningCount: summary.warningCount,
-    fatalCount: summary.fatalCount,
-    rules: Object.fromEntries([...summary.rules].sort(([a], [b]) => (a < b ? -1 : 1))),
-    stats: { files: sources.length, read: result.read, valid: result.valid, invalid: result.invalid, malformed: result.malformed },
-  };
+  const reportSummary = counter.summary({ files: sources.length, read: result.read, valid: result.valid, invalid: result.invalid, malformed: result.malformed });
   if (sink instanceof DiagnosticSpool) {
     try {
       await writeJsonOutput(reportSummary, sink, emit.outputFile, io);

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { verifyPlanSchemas } from '../compile/verify.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import { loadPlan, PlanLoadError } from '../plan/load.js';
 import type { Plan } from '../plan/model.js';
 import { UsageError, type Io } from './io.js';
@@ -38,6 +40,17 @@ export function choosePlanPath(argument: string | undefined, loaded: LoadedConfi
 }
 
 export type PlanResult = { plan: Plan } | { error: PlanLoadError };
+
+/**
+ * A plan ready to check payloads with: loaded, and every schema it compiles to accepted by ajv.
+ * Otherwise the problems that stop the command (exit code 2).
+ */
+export function readUsablePlan(path: string, io: Io): { plan: Plan } | { problems: Diagnostic[] } {
+  const result = readPlan(path, io);
+  if ('error' in result) return { problems: result.error.diagnostics };
+  const problems = verifyPlanSchemas(result.plan);
+  return problems.length > 0 ? { problems } : result;
+}
 
 export function readPlan(path: string, io: Io): PlanResult {
   try {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Report, ReportSummary } from '../core/report.js';
+import type { CdpConfig } from '../config/load-config.js';
+import { summarize, type Report, type ReportSummary } from '../core/report.js';
 import { getReporter, REPORTER_NAMES } from '../reporters/index.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 
@@ -49,6 +50,17 @@ export function parseMaxWarnings(value: string | number | undefined): number {
   return n;
 }
 
+/** How to report, from the flags first and the config second. */
+export function emitOptionsFrom(flags: ReportFlags, config: CdpConfig): EmitOptions {
+  return {
+    format: flags.format ?? config.format ?? 'stylish',
+    maxWarnings: parseMaxWarnings(flags.maxWarnings ?? config.maxWarnings),
+    quiet: flags.quiet === true,
+    color: flags.color,
+    ...(flags.outputFile ? { outputFile: flags.outputFile } : {}),
+  };
+}
+
 export interface EmitOptions {
   format: string;
   outputFile?: string;
@@ -87,15 +99,5 @@ export function exitCode(summary: ReportSummary, maxWarnings: number): number {
 
 function withoutWarnings(report: Report): Report {
   const diagnostics = report.diagnostics.filter((d) => d.severity === 'error');
-  return {
-    ...report,
-    diagnostics,
-    summary: { ...report.summary, warningCount: 0, rules: countRules(diagnostics) },
-  };
-}
-
-function countRules(diagnostics: Report['diagnostics']): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const d of diagnostics) out[d.ruleId] = (out[d.ruleId] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { ...report, diagnostics, summary: summarize(diagnostics, report.summary.stats) };
 }

@@ -30,20 +30,31 @@ export interface Report {
   rules: Record<string, RuleDescriptor>;
 }
 
-export function summarize(diagnostics: readonly Diagnostic[], stats: Record<string, number> = {}): ReportSummary {
-  const perRule = new Map<string, number>();
-  let errorCount = 0;
-  let warningCount = 0;
-  let fatalCount = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') errorCount++;
-    else warningCount++;
-    if (d.fatal) fatalCount++;
-    perRule.set(d.ruleId, (perRule.get(d.ruleId) ?? 0) + 1);
+/** Counts diagnostics as they come, for commands that never hold them all (`cdp lint`). */
+export class SummaryCounter {
+  #errors = 0;
+  #warnings = 0;
+  #fatal = 0;
+  readonly #perRule = new Map<string, number>();
+
+  add(d: Diagnostic): void {
+    if (d.severity === 'error') this.#errors++;
+    else this.#warnings++;
+    if (d.fatal) this.#fatal++;
+    this.#perRule.set(d.ruleId, (this.#perRule.get(d.ruleId) ?? 0) + 1);
   }
-  const rules: Record<string, number> = {};
-  for (const id of [...perRule.keys()].sort()) rules[id] = perRule.get(id)!;
-  return { errorCount, warningCount, fatalCount, rules, stats };
+
+  summary(stats: Record<string, number> = {}): ReportSummary {
+    const rules: Record<string, number> = {};
+    for (const id of [...this.#perRule.keys()].sort()) rules[id] = this.#perRule.get(id)!;
+    return { errorCount: this.#errors, warningCount: this.#warnings, fatalCount: this.#fatal, rules, stats };
+  }
+}
+
+export function summarize(diagnostics: readonly Diagnostic[], stats: Record<string, number> = {}): ReportSummary {
+  const counter = new SummaryCounter();
+  for (const d of diagnostics) counter.add(d);
+  return counter.summary(stats);
 }
 
 export function createReport(

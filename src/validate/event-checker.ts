@@ -7,6 +7,7 @@ import { closest } from '../naming/distance.js';
 import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
 import { escapeToken, joinPointer, pointerTokens } from '../plan/pointer.js';
 import { RULES } from '../rules/index.js';
+import { invalidEvent, invalidJson, unknownType } from '../rules/spec/payload-shape.js';
 import { formatMessage, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { CALL_TYPES, type CallType } from '../spec/call-types.js';
 import { createAjv } from './ajv.js';
@@ -75,42 +76,31 @@ export class EventChecker {
 
   /** A line or element that is not JSON (reason) or not UTF-8 (reason undefined). */
   malformed(loc: EventLocation, reason: string | undefined, out: Diagnostic[], column?: number): void {
-    const severity = this.#shapeSeverity.invalidJson;
-    if (severity === 'off') return;
-    const d: Diagnostic = {
-      ruleId: 'spec/invalid-json',
-      messageId: reason === undefined ? 'utf8' : 'parse',
-      severity,
-      message: reason === undefined ? 'Not valid UTF-8: the bytes of this line cannot be decoded' : `Not valid JSON: ${reason}`,
-      file: loc.file,
-      line: loc.line,
-    };
-    const col = column ?? loc.column;
-    if (col !== undefined) d.column = col;
-    out.push(d);
+    const problem = reason === undefined ? { messageId: 'utf8' } : { messageId: 'parse', data: { reason } };
+    const located = column === undefined ? loc : { ...loc, column };
+    this.push(out, invalidJson, this.#shapeSeverity.invalidJson, problem, located);
   }
 
   /** Checks one parsed event and appends its diagnostics to `out`; returns how many it added. */
   check(value: unknown, loc: EventLocation, out: Diagnostic[]): number {
     const before = out.length;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      this.shape(loc, out, 'spec/invalid-event', 'notObject', `Expected an event object, found ${jsonTypeOf(value)}`, this.#shapeSeverity.invalidEvent);
+      this.push(out, invalidEvent, this.#shapeSeverity.invalidEvent, { messageId: 'notObject', data: { actual: jsonTypeOf(value) } }, loc);
       return out.length - before;
     }
     const event = value as Record<string, unknown>;
     const type = event.type;
     if (typeof type !== 'string' || !CALL_TYPE_SET.has(type)) {
-      const message =
+      const problem =
         type === undefined
-          ? 'Event has no "type"; expected one of track, identify, page, screen, group, alias'
-          : `"type" is ${preview(type)}; expected one of track, identify, page, screen, group, alias`;
-      const suggestion = typeof type === 'string' ? closest(type, CALL_TYPES, 3) : undefined;
-      this.shape(loc, out, 'spec/unknown-type', type === undefined ? 'missing' : 'unknown', message, this.#shapeSeverity.unknownType, '/type', suggestion);
+          ? { messageId: 'missing', path: '/type' }
+          : { messageId: 'unknown', data: { actual: preview(type) }, path: '/type', suggestion: typeof type === 'string' ? closest(type, CALL_TYPES, 3) : undefined };
+      this.push(out, unknownType, this.#shapeSeverity.unknownType, problem, loc);
       return out.length - before;
     }
     if (type === 'track' && (typeof event.event !== 'string' || event.event.trim() === '')) {
       const found = event.event === undefined ? '' : typeof event.event === 'string' ? ' ("event" is empty)' : ` ("event" is ${jsonTypeOf(event.event)}, not a string)`;
-      this.shape(loc, out, 'spec/invalid-event', 'noName', `The track call has no "event" name${found}`, this.#shapeSeverity.invalidEvent, '/event');
+      this.push(out, invalidEvent, this.#shapeSeverity.invalidEvent, { messageId: 'noName', data: { found }, path: '/event' }, loc);
       return out.length - before;
     }
     const context = this.context(event, type as CallType, loc, out);
@@ -121,15 +111,6 @@ export class EventChecker {
     return out.length - before;
   }
 
-
-  private shape(loc: EventLocation, out: Diagnostic[], ruleId: string, messageId: string, message: string, severity: Severity | 'off', path?: string, suggestion?: string): void {
-    if (severity === 'off') return;
-    const d: Diagnostic = { ruleId, messageId, severity, message, file: loc.file, line: loc.line };
-    if (loc.column !== undefined) d.column = loc.column;
-    if (path !== undefined || loc.pathPrefix !== undefined) d.path = (loc.pathPrefix ?? '') + (path ?? '');
-    if (suggestion !== undefined) d.suggestion = suggestion;
-    out.push(d);
-  }
 
   /**
    * Points the shared context at this event. One context object serves every event (a fresh
@@ -278,8 +259,19 @@ export class EventChecker {
   private report(problem: PayloadProblem, loc: EventLocation, name: string | undefined, out: Diagnostic[]): void {
     const active = this.#active!;
     const severity = active.explicit ? active.severity : (problem.policy ?? active.severity);
+    this.push(out, active.rule, severity, problem, loc, name);
+  }
+
+  /** Turns a rule's problem at a location into a diagnostic: the one place diagnostics are built. */
+  private push(
+    out: Diagnostic[],
+    rule: Rule,
+    severity: Severity | 'off',
+    problem: Omit<PayloadProblem, 'policy' | 'suggestion'> & { suggestion?: string | undefined },
+    loc: EventLocation,
+    event?: string,
+  ): void {
     if (severity === 'off') return;
-    const rule = active.rule;
     const d: Diagnostic = {
       ruleId: rule.meta.id,
       messageId: problem.messageId,
@@ -289,7 +281,7 @@ export class EventChecker {
       line: loc.line,
     };
     if (loc.column !== undefined) d.column = loc.column;
-    if (name !== undefined) d.event = name;
+    if (event !== undefined) d.event = event;
     if (problem.path !== undefined || loc.pathPrefix !== undefined) d.path = (loc.pathPrefix ?? '') + (problem.path ?? '');
     if (problem.expected !== undefined) d.expected = problem.expected;
     if (problem.actual !== undefined) d.actual = problem.actual;

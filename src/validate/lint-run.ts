@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { readUnits } from '../ingest/read-units.js';
 import { InputError, type InputSource, type WorkUnit } from '../ingest/types.js';
@@ -6,7 +5,7 @@ import type { UnitCounts, UnitResult } from './process-unit.js';
 
 export interface LintRunOptions {
   sources: readonly InputSource[];
-  stdin?: Readable;
+  stdin?: NodeJS.ReadableStream;
   /** Checks a unit, in this thread or in a worker. */
   check: (unit: WorkUnit) => UnitResult | Promise<UnitResult>;
   /** Units read ahead of the oldest unchecked one; bounds memory while workers stay busy. */

@@ -24,7 +24,7 @@ export const invalidEvent: Rule = {
     description: 'Every event is a JSON object, and every track call names its event.',
     messages: {
       notObject: 'Expected an event object, found {{actual}}',
-      noName: 'The track call has no "event" name',
+      noName: 'The track call has no "event" name{{found}}',
     },
   },
 };
