@@ -1,13 +1,9 @@
-import type { JsonSchema, Policy } from '../plan/model.js';
-import { TYPE_REF_PREFIX } from '../plan/model.js';
+import { SINGLE_SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, TYPE_REF_PREFIX, type JsonSchema, type Policy } from '../plan/model.js';
 import { setOwn } from '../plan/yaml-source.js';
 import { orderKeywords } from './key-order.js';
 
 export const DEFINITIONS_PREFIX = '#/definitions/';
 
-const SINGLE = ['additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else'];
-const LISTS = ['allOf', 'anyOf', 'oneOf'];
-const MAPS = ['properties', 'patternProperties'];
 
 export interface EmitOptions {
   /** Policy for keys an object schema does not declare: anything but `off` closes declared objects. */
@@ -31,13 +27,13 @@ export function emitSchema(schema: JsonSchema | boolean, options: EmitOptions): 
       out.$ref = DEFINITIONS_PREFIX + name;
     } else if (key === 'items') {
       out.items = Array.isArray(value) ? value.map((v) => emitSchema(v as JsonSchema, options)) : emitSchema(value as JsonSchema, options);
-    } else if (MAPS.includes(key) || key === 'dependencies') {
+    } else if (key === 'properties' || key === 'patternProperties' || key === 'dependencies') {
       const m: JsonSchema = {};
       for (const [k, v] of Object.entries(value as JsonSchema)) setOwn(m, k, Array.isArray(v) ? v : emitSchema(v as JsonSchema, options));
       out[key] = m;
-    } else if (SINGLE.includes(key)) {
+    } else if (SINGLE_SUBSCHEMA_KEYWORDS.has(key)) {
       out[key] = emitSchema(value as JsonSchema, options);
-    } else if (LISTS.includes(key)) {
+    } else if (SUBSCHEMA_LIST_KEYWORDS.has(key)) {
       out[key] = (value as JsonSchema[]).map((v) => emitSchema(v, options));
     } else {
       setOwn(out, key, value);

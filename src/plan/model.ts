@@ -78,3 +78,8 @@ export function isJsonType(value: unknown): value is JsonType {
 
 /** Prefix of a reference to a reusable type inside the plan model. */
 export const TYPE_REF_PREFIX = '#/types/';
+
+/** draft-07 keywords whose value is one subschema (booleans allowed where JSON Schema allows them). */
+export const SINGLE_SUBSCHEMA_KEYWORDS: ReadonlySet<string> = new Set(['additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
+/** draft-07 keywords whose value is a list of subschemas. */
+export const SUBSCHEMA_LIST_KEYWORDS: ReadonlySet<string> = new Set(['allOf', 'anyOf', 'oneOf']);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import { isJsonType, TYPE_REF_PREFIX, type JsonSchema, type PlanEvent, type EventKind, type Policy, type TraitsSection } from './model.js';
+import { isJsonType, SINGLE_SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, TYPE_REF_PREFIX, type JsonSchema, type PlanEvent, type EventKind, type Policy, type TraitsSection } from './model.js';
 import { joinPointer } from './pointer.js';
 import { setOwn } from './yaml-source.js';
 
@@ -14,8 +14,6 @@ export interface TypeReference {
   form: 'shorthand' | '$ref';
 }
 
-const SINGLE_SUBSCHEMA = ['additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else'];
-const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
 
 /**
  * Expands the plan's sugar into plain JSON Schema, one file at a time. Output keeps the author's
@@ -127,9 +125,9 @@ export class Normalizer {
         const m: JsonSchema = {};
         for (const [k, v] of Object.entries((value ?? {}) as object)) setOwn(m, k, Array.isArray(v) ? v : this.schema(v, joinPointer(at, k)).schema);
         out[key] = m;
-      } else if (SINGLE_SUBSCHEMA.includes(key)) {
+      } else if (SINGLE_SUBSCHEMA_KEYWORDS.has(key)) {
         out[key] = this.schema(value, at).schema;
-      } else if (SUBSCHEMA_LISTS.includes(key)) {
+      } else if (SUBSCHEMA_LIST_KEYWORDS.has(key)) {
         const list = (value as unknown[]).map((v, i) => this.schema(v, joinPointer(at, i)).schema);
         out[key] = key === 'anyOf' && Array.isArray(out.anyOf) ? [...(out.anyOf as unknown[]), ...list] : list;
       } else {

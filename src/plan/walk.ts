@@ -1,4 +1,4 @@
-import type { JsonSchema, Plan } from './model.js';
+import { SINGLE_SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, type JsonSchema, type Plan } from './model.js';
 import { joinPointer } from './pointer.js';
 
 export type OwnerKind = 'track' | 'page' | 'screen' | 'identify' | 'group' | 'type';
@@ -31,8 +31,6 @@ export function eventOf(owner: SchemaVisit['owner']): { event?: string } {
   return owner.kind === 'track' ? { event: owner.name } : {};
 }
 
-const SINGLE = ['additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else'];
-const LISTS = ['allOf', 'anyOf', 'oneOf'];
 
 const visits = new WeakMap<Plan, SchemaVisit[]>();
 
@@ -88,8 +86,8 @@ function walk(
   }
   if (Array.isArray(schema.items)) schema.items.forEach((s, i) => child(s, joinPointer(at.pointer, 'items', i), base));
   else if (schema.items !== undefined) child(schema.items, joinPointer(at.pointer, 'items'), base);
-  for (const key of SINGLE) if (schema[key] !== undefined) child(schema[key], joinPointer(at.pointer, key), undefined);
-  for (const key of LISTS) {
+  for (const key of SINGLE_SUBSCHEMA_KEYWORDS) if (schema[key] !== undefined) child(schema[key], joinPointer(at.pointer, key), undefined);
+  for (const key of SUBSCHEMA_LIST_KEYWORDS) {
     if (Array.isArray(schema[key])) (schema[key] as unknown[]).forEach((s, i) => child(s, joinPointer(at.pointer, key, i), keyPath));
   }
   if (schema.patternProperties && typeof schema.patternProperties === 'object') {
