@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -6,8 +6,6 @@ import { compilePlan } from '../compile/compile-plan.js';
 import { resolveConventions, resolveSeverities } from '../config/resolve.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createReport, SummaryCounter, type Report, type ReportSummary } from '../core/report.js';
-import { expandInputs } from '../ingest/glob.js';
-import type { InputSource } from '../ingest/types.js';
 import { DiagnosticGroups } from '../reporters/group.js';
 import { jsonChunks } from '../reporters/json.js';
 import type { CheckerSetup } from '../validate/checker-setup.js';
@@ -16,6 +14,7 @@ import { runLint } from '../validate/lint-run.js';
 import { processUnit } from '../validate/process-unit.js';
 import { describeRules } from '../rules/describe.js';
 import { DiagnosticSpool } from './diagnostic-spool.js';
+import { resolveInputs } from './inputs.js';
 import { UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
 import { startProgress } from './progress.js';
@@ -56,10 +55,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const plan = planResult.plan;
   const conventions = asUsageError(() => resolveConventions(plan, config));
 
-  const args = inputs.length > 0 ? inputs : stdin && stdinIsPiped(stdin) ? ['-'] : [];
-  if (args.length === 0) throw new UsageError('No input: give NDJSON or JSON files, a glob such as "logs/**/*.ndjson", or pipe events to stdin');
-  const { sources, problems } = expandInputs(args, io.cwd);
-  const inputProblems: Diagnostic[] = problems.map((p) => ({ ruleId: 'input/unreadable', severity: 'error', fatal: true, message: p.message, file: p.file }));
+  const { sources, problems: inputProblems, totalBytes } = resolveInputs(inputs, io);
 
   const setup: CheckerSetup = {
     planPath: resolve(io.cwd, planPath),
@@ -68,7 +64,6 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     explicit: [...resolved.explicit],
     conventions,
   };
-  const totalBytes = sizeOf(sources);
   const parallel = jobs > 1 && (totalBytes === undefined || totalBytes >= PARALLEL_MIN_BYTES);
   const { WorkerPool } = parallel ? await import('../validate/worker-pool.js') : { WorkerPool: undefined };
   const pool = WorkerPool ? new WorkerPool(jobs, setup) : undefined;
@@ -156,33 +151,4 @@ function parseJobs(value: string | undefined): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs expects a whole number from 1 to 256 (got "${value}")`);
   return n;
-}
-
-/**
- * Whether stdin carries data worth reading without being asked: a pipe, a file or a socket — not a
- * terminal, and not /dev/null, which a CI job without input would otherwise lint as zero events.
- */
-function stdinIsPiped(stdin: NodeJS.ReadableStream & { isTTY?: boolean; fd?: number }): boolean {
-  if (stdin.isTTY) return false;
-  if (stdin !== process.stdin) return true;
-  try {
-    const stat = fstatSync(0);
-    return stat.isFIFO() || stat.isFile() || stat.isSocket();
-  } catch {
-    return false;
-  }
-}
-
-/** Total size of the file inputs, or undefined when stdin is among them (its size is unknown). */
-function sizeOf(sources: readonly InputSource[]): number | undefined {
-  let total = 0;
-  for (const s of sources) {
-    if (!s.path) return undefined;
-    try {
-      total += statSync(s.path).size;
-    } catch {
-      // Unreadable inputs are reported when read.
-    }
-  }
-  return total;
 }

@@ -30,13 +30,18 @@ function rethrow(error: unknown): never {
 
 /** The plan to use: the argument, else the config's `plan` (relative to the config file), else a default file. */
 export function choosePlanPath(argument: string | undefined, loaded: LoadedConfig, io: Io): string {
-  if (argument) return argument;
-  if (loaded.config.plan) return loaded.filepath ? resolve(loaded.filepath, '..', loaded.config.plan) : loaded.config.plan;
-  const found = DEFAULT_PLAN_FILES.find((f) => existsSync(resolve(io.cwd, f)));
+  const found = findPlanPath(argument, loaded, io);
   if (found) return found;
   throw new UsageError(
     `No plan given: pass one (cdp check plans/ecommerce.yaml), set "plan" in a cdp config file, or create ${DEFAULT_PLAN_FILES[0]} (cdp init does both)`,
   );
+}
+
+/** Like choosePlanPath, but undefined when there is no plan to be found. */
+export function findPlanPath(argument: string | undefined, loaded: LoadedConfig, io: Io): string | undefined {
+  if (argument) return argument;
+  if (loaded.config.plan) return loaded.filepath ? resolve(loaded.filepath, '..', loaded.config.plan) : loaded.config.plan;
+  return DEFAULT_PLAN_FILES.find((f) => existsSync(resolve(io.cwd, f)));
 }
 
 export type PlanResult = { plan: Plan } | { error: PlanLoadError };

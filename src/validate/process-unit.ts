@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import { isBatch } from '../ingest/batch.js';
 import { forEachLine } from '../ingest/lines.js';
 import type { EventLocation, WorkUnit } from '../ingest/types.js';
 import type { EventChecker } from './event-checker.js';
@@ -64,12 +65,6 @@ function malformed(loc: EventLocation, reason: string | undefined, offset: numbe
   // Within an element the parser's offset is relative to the element's first character.
   const column = offset === undefined ? undefined : (loc.column ?? 1) + offset;
   checker.malformed(loc, reason, result.diagnostics, column);
-}
-
-function isBatch(value: unknown): value is { batch: unknown[] } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  return v.type === undefined && Array.isArray(v.batch);
 }
 
 /** V8's JSON.parse messages end in "in JSON at position N": keep the words, turn N into a column. */

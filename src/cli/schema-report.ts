@@ -1,0 +1,160 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Plan } from '../plan/model.js';
+import { CoverageAggregator, type AggregateFilter } from '../report/aggregate.js';
+import { aggregateUnit } from '../report/aggregate-unit.js';
+import { buildSchemaReport } from '../report/build-report.js';
+import { inferPlan } from '../report/infer-plan.js';
+import { parseInstant } from '../report/instant.js';
+import type { SchemaReport } from '../report/types.js';
+import { displayPath } from '../reporters/paths.js';
+import { stylish } from '../reporters/stylish.js';
+import { renderSchemaMarkdown } from '../reporters/schema/markdown.js';
+import { renderSchemaTable } from '../reporters/schema/table.js';
+import { renderInferredPlan } from '../reporters/schema/yaml.js';
+import { summarize } from '../core/report.js';
+import { runLint } from '../validate/lint-run.js';
+import { resolveInputs } from './inputs.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
+import { findPlanPath, readConfig, readUsablePlan } from './plan-input.js';
+import { startProgress } from './progress.js';
+import { useColor } from './report-options.js';
+
+export const SCHEMA_REPORT_FORMATS = ['table', 'markdown', 'json', 'yaml'] as const;
+
+interface SchemaReportFlags {
+  plan?: string | false;
+  format?: string;
+  out?: string;
+  event?: string[];
+  since?: string;
+  until?: string;
+  minCoverage?: string;
+  infer?: boolean;
+  config?: string;
+  color?: boolean;
+}
+
+export function registerSchemaReport(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('schema-report')
+    .description('show what a log really holds: per event, how often each property is present and with which types, against the plan')
+    .argument('[inputs...]', 'files or globs to read; - for stdin (default: stdin when it is piped)')
+    .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml if present, else none)')
+    .option('--no-plan', 'report what the log holds without a plan (discovery mode)')
+    .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .addOption(new Option('-f, --format <name>', `output format: ${SCHEMA_REPORT_FORMATS.join(', ')}`).default('table'))
+    .option('-o, --out <path>', 'write the report to a file instead of stdout')
+    .option('--event <name>', 'report only this event (a track event, page or screen name, or identify, group, alias); repeatable', collect)
+    .option('--since <iso>', 'only events stamped at or after this date or date-time (2026-11-01, 2026-11-01T12:00:00Z)')
+    .option('--until <iso>', 'only events stamped at or before this date (the whole day) or date-time')
+    .option('--min-coverage <pct>', 'exit with code 1 when a required property is present in less than pct% of its events')
+    .option('--infer', 'write a draft plan inferred from the log, as YAML (same as --format yaml)')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .action(async (inputs: string[], flags: SchemaReportFlags) => setExit(await runSchemaReport(inputs, flags, io)));
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags, io: Io): Promise<number> {
+  const format = flags.infer ? 'yaml' : (flags.format ?? 'table');
+  if (!(SCHEMA_REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; use one of ${SCHEMA_REPORT_FORMATS.join(', ')}`);
+  if (flags.infer && flags.format !== undefined && flags.format !== 'table' && flags.format !== 'yaml') throw new UsageError(`--infer writes YAML; it cannot be combined with --format ${flags.format}`);
+  const since = flags.since === undefined ? undefined : parseBound(flags.since, '--since', 'start');
+  const until = flags.until === undefined ? undefined : parseBound(flags.until, '--until', 'end');
+  if (since !== undefined && until !== undefined && since > until) throw new UsageError(`--since (${flags.since}) is after --until (${flags.until})`);
+  const minCoverage = flags.minCoverage === undefined ? undefined : parsePercent(flags.minCoverage);
+
+  // A draft plan is inferred from the data alone; a plan in force would only be in the way.
+  const planChoice = format === 'yaml' || flags.plan === false ? undefined : findPlanPath(flags.plan || undefined, await readConfig(io, flags.config), io);
+  let plan: Plan | undefined;
+  if (planChoice) {
+    const result = readUsablePlan(planChoice, io);
+    if ('problems' in result) {
+      io.stderr.write(stylish({ command: 'schema-report', files: [], diagnostics: result.problems, summary: summarize(result.problems), rules: {} }, { color: useColor(flags.color, io, true), cwd: io.cwd }));
+      return EXIT_USAGE;
+    }
+    plan = result.plan;
+  }
+
+  const { sources, problems, totalBytes } = resolveInputs(inputs, io);
+  const filter: AggregateFilter = {};
+  if (flags.event) filter.events = new Set(flags.event);
+  if (since !== undefined) filter.sinceMs = since;
+  if (until !== undefined) filter.untilMs = until;
+  const aggregator = new CoverageAggregator(filter);
+
+  const progress = await startProgress(io, totalBytes, 'Reading');
+  let run;
+  try {
+    run = await runLint({
+      sources,
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+      check: (unit) => {
+        aggregateUnit(unit, aggregator);
+        return { read: 0, valid: 0, invalid: 0, malformed: 0, diagnostics: [] };
+      },
+      inFlight: 1,
+      onDiagnostics: () => {},
+      onProgress: (bytes) => progress.update(bytes, aggregator.read),
+    });
+  } finally {
+    progress.stop();
+  }
+  const inputProblems: Diagnostic[] = [...problems, ...run.problems];
+  for (const p of inputProblems) io.stderr.write(`cdp: ${p.message}\n`);
+
+  const report = buildSchemaReport(aggregator, {
+    ...(plan ? { plan, planFile: displayPath(resolve(io.cwd, planChoice!), io.cwd) } : {}),
+    files: sources.length,
+    ...(filter.events ? { events: filter.events } : {}),
+    ...(flags.since !== undefined ? { since: new Date(since!).toISOString() } : {}),
+    ...(flags.until !== undefined ? { until: new Date(until!).toISOString() } : {}),
+    ...(minCoverage !== undefined ? { minCoverage } : {}),
+  });
+  const text = render(format, report, aggregator, sources.map((s) => s.name), flags, io);
+  if (flags.out) {
+    try {
+      writeFileSync(resolve(io.cwd, flags.out), text);
+    } catch (error) {
+      throw new UsageError(`Cannot write ${flags.out}: ${(error as Error).message}`);
+    }
+  } else {
+    io.stdout.write(text);
+  }
+  if (inputProblems.length > 0) return EXIT_USAGE;
+  return report.coverageFailures.length > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+function render(format: string, report: SchemaReport, aggregator: CoverageAggregator, sources: string[], flags: SchemaReportFlags, io: Io): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'markdown':
+      return renderSchemaMarkdown(report);
+    case 'yaml':
+      return renderInferredPlan(inferPlan(aggregator), report, sources);
+    default:
+      return renderSchemaTable(report, { color: useColor(flags.color, io, flags.out !== undefined), cwd: io.cwd });
+  }
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date (the start or the end of that UTC day) or an ISO-8601 date-time, as ms since the epoch. */
+function parseBound(value: string, flag: string, edge: 'start' | 'end'): number {
+  const ms = DATE_ONLY.test(value) ? parseInstant(`${value}T00:00:00Z`) : parseInstant(value);
+  if (ms !== undefined) return DATE_ONLY.test(value) && edge === 'end' ? ms + 86_399_999 : ms;
+  throw new UsageError(`${flag} expects a date (2026-11-01) or an ISO-8601 date-time (2026-11-01T12:00:00Z), got "${value}"`);
+}
+
+function parsePercent(value: string): number {
+  const n = Number(value.replace(/%$/, ''));
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--min-coverage expects a percentage from 0 to 100 (got "${value}")`);
+  return n;
+}

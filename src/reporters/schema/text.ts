@@ -1,0 +1,107 @@
+/** Wording shared by the schema-report formats, so the table, markdown and html say the same things. */
+import { LIMITS } from '../../report/aggregate.js';
+import type { EventRef, ObservedType, PropertyCoverage, SchemaReport } from '../../report/types.js';
+
+/** 0..1 as a percentage with one decimal, never rounded up to 100% (99.96% present is not all). */
+export function percent(share: number): string {
+  const tenths = share >= 1 ? 1000 : Math.min(999, Math.round(share * 1000));
+  return `${(tenths / 10).toFixed(1)}%`;
+}
+
+export function int(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** `string 98%, null 2%`: every type seen with its share of the values, most frequent first. */
+export function typesText(types: PropertyCoverage['types']): string {
+  const entries = Object.entries(types) as Array<[ObservedType, number]>;
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  if (entries.length === 1) return entries[0]![0];
+  return entries
+    .sort((a, b) => b[1] - a[1])
+    .map(([t, n]) => `${t} ${Math.max(1, Math.floor((100 * n) / total))}%`.replace(/ 100%$/, ''))
+    .join(', ');
+}
+
+/** Distinct scalar values: `>200` past the cap, `—` for a property that only held objects or arrays. */
+export function distinctText(p: PropertyCoverage): string {
+  if (p.distinct.capped) return `>${LIMITS.distinctValues}`;
+  return p.distinct.count === 0 ? '—' : int(p.distinct.count);
+}
+
+/** Top values as `"USD" ×600, "EUR" ×90`, in JSON notation so strings and numbers stay apart. */
+export function topValuesText(p: PropertyCoverage, maxLength = 60): string {
+  if (!p.topValues) return '';
+  return p.topValues.map((v) => `${truncate(JSON.stringify(v.value), maxLength)} ×${int(v.count)}`).join(', ');
+}
+
+/** What is wrong with a property, in words: missing required values, forbidden types, not in the plan. */
+export function propertyFlags(p: PropertyCoverage): string[] {
+  const flags: string[] = [];
+  if (p.required === true && p.presence < 1) flags.push(p.count === 0 ? 'required, never sent' : 'required, sometimes missing');
+  if (p.forbiddenTypes) flags.push(`${p.forbiddenTypes.join(', ')} not allowed`);
+  if (p.planned === false) flags.push('not in plan');
+  return flags;
+}
+
+/** How the plan treats a property: required, optional, not in plan; empty in discovery mode. */
+export function planText(p: PropertyCoverage): string {
+  if (p.planned === null) return '';
+  if (!p.planned) return 'unplanned';
+  return p.required ? 'required' : 'optional';
+}
+
+/** `Order Completed`, `identify`, `page "Home"`, `page (no name)`. */
+export function eventTitle(e: EventRef, maxLength = 80): string {
+  if (e.type === 'track') return e.name === null ? 'track (no event name)' : e.name === '' ? 'track ("" empty name)' : truncate(e.name, maxLength);
+  if (e.name === null) return e.type === 'page' || e.type === 'screen' ? `${e.type} (no name)` : e.type;
+  return `${e.type} ${truncate(JSON.stringify(e.name), maxLength)}`;
+}
+
+export function truncate(text: string, max: number): string {
+  // Control characters would move the cursor or clear the screen: show them escaped.
+  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const chars = Array.from(safe);
+  return chars.length <= max ? safe : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/**
+ * Daily volume as block characters, first to last day, days with no events as spaces; long ranges
+ * are folded into at most `width` columns by summing neighbouring days.
+ */
+export function sparkline(volume: ReadonlyArray<{ day: string; count: number }>, width = 30): string {
+  if (volume.length === 0) return '';
+  const first = dayNumber(volume[0]!.day);
+  const days = dayNumber(volume[volume.length - 1]!.day) - first + 1;
+  const columns = Math.min(width, days);
+  const sums = new Array<number>(columns).fill(0);
+  for (const { day, count } of volume) sums[Math.floor(((dayNumber(day) - first) * columns) / days)]! += count;
+  const max = Math.max(...sums);
+  return sums.map((n) => (n === 0 ? ' ' : BLOCKS[Math.min(BLOCKS.length - 1, Math.floor((n / max) * BLOCKS.length))]!)).join('');
+}
+
+function dayNumber(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+}
+
+/** `14 read · 12 reported · 1 malformed · 1 filtered out`. */
+export function totalsLine(report: SchemaReport): string {
+  const s = report.summary;
+  const parts = [`${int(s.files)} file${s.files === 1 ? '' : 's'}`, `${int(s.read)} read`, `${int(s.reported)} reported`, `${int(s.malformed)} malformed`, `${int(s.filtered)} filtered out`];
+  return parts.join(' · ');
+}
+
+/** `2026-11-01 → 2026-11-07`, or nothing when no event had a usable timestamp. */
+export function rangeText(from: string | undefined, to: string | undefined): string {
+  return from && to ? `${from.slice(0, 10)} → ${to.slice(0, 10)}` : '';
+}
+
+/** Timestamp problems, or nothing when every reported event had a valid one. */
+export function timestampNote(missing: number, invalid: number): string {
+  const parts = [];
+  if (missing > 0) parts.push(`${int(missing)} without a timestamp`);
+  if (invalid > 0) parts.push(`${int(invalid)} with a timestamp that is not ISO-8601`);
+  return parts.join(', ');
+}
