@@ -119,6 +119,34 @@ const suites = {
     console.log(`  json vs stylish: (b) stylish takes ${(bs.ms / b.ms).toFixed(2)}x the json time, (c) ${(cs.ms / c.ms).toFixed(2)}x ${verdict(true, b, bs, c, cs)}`);
     console.log(`  10-event wall ${fmtMs(smallMs)} (target < 500 ms) ${smallFailed ? `n/a: run failed (${smallFailed})` : verdict(smallMs < 500)}`);
   },
+  // cdp schema-report against the same floor as lint's (a), on the same log: one pass, aggregation only.
+  async 'schema-report'() {
+    mkdirSync(DATA, { recursive: true });
+    const count = Number(process.env.CDP_BENCH_EVENTS ?? 1_000_000);
+    const { file, meta } = eventLog(count);
+    const mb = meta.bytes / 1e6;
+    console.log(`schema-report: ${fmtInt(meta.events)} events, ${mb.toFixed(1)} MB (${file.slice(ROOT.length)})`);
+    await warmCache(file);
+    const node = process.execPath;
+    const plan = 'plans/ecommerce.yaml';
+    const row = (label, r) => {
+      const rate = meta.events / (r.ms / 1000);
+      console.log(`  ${label.padEnd(34)} ${fmtInt(Math.round(rate)).padStart(9)} events/s ${(mb / (r.ms / 1000)).toFixed(1).padStart(6)} MB/s  wall ${fmtMs(r.ms).padStart(8)}  peak RSS ${fmtMb(r.peakRssMb).padStart(7)}  exit ${r.code}`);
+      return rate;
+    };
+    const a = await measure(node, ['bench/baseline-lint.js', file, '--plan', plan], { cwd: ROOT });
+    const rateA = row('(a) lint baseline', a);
+    const runs = [
+      ['schema-report --format json', ['--plan', plan, '--format', 'json']],
+      ['schema-report --no-plan (table)', ['--no-plan']],
+    ];
+    for (const [label, args] of runs) {
+      const r = await measure(node, [BIN, 'schema-report', file, ...args], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' });
+      const rate = row(label, r);
+      const ok = r.code === 0 || r.code === 1;
+      console.log(`      ${(rate / rateA).toFixed(2)}x the baseline (target >= 0.7x) ${!ok ? `n/a: exit ${r.code}: ${firstLines(r.stderr)}` : rate / rateA >= 0.7 ? 'ok' : 'MISSED'}; ${fmtInt(r.stdoutBytes ?? 0)} bytes of report`);
+    }
+  },
 };
 
 // ---- lint suite helpers

@@ -1,5 +1,5 @@
 import type { EventCoverage, SchemaReport } from '../../report/types.js';
-import { distinctText, eventTitle, int, percent, planText, propertyFlags, rangeText, sparkline, timestampNote, topValuesText, totalsLine, truncate, typesText } from './text.js';
+import { distinctText, eventTags, eventTitle, int, percent, planText, propertyFlags, rangeText, sparkline, timestampNote, topValuesText, totalsLine, truncate, typesText } from './text.js';
 
 /** GitHub-flavoured markdown for a pull-request comment: an overview table, then one table per event. */
 export function renderSchemaMarkdown(report: SchemaReport): string {
@@ -32,9 +32,7 @@ export function renderSchemaMarkdown(report: SchemaReport): string {
 }
 
 function eventSection(e: EventCoverage, withPlan: boolean): string[] {
-  const tags = [e.type, `${int(e.count)} events (${percent(e.share)})`];
-  const range = rangeText(e.firstSeen, e.lastSeen);
-  if (range) tags.push(range);
+  const tags = eventTags(e);
   const stamps = timestampNote(e.timestampMissing, e.timestampInvalid);
   if (stamps) tags.push(stamps);
   const out = [`### ${md(eventTitle(e))}`, '', tags.join(' · '), ''];

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { EventCoverage, PropertyCoverage, SchemaReport } from '../../report/types.js';
 import { displayPath } from '../paths.js';
-import { distinctText, eventTitle, int, percent, planText, propertyFlags, rangeText, sparkline, timestampNote, topValuesText, totalsLine, truncate, typesText } from './text.js';
+import { distinctText, eventTags, eventTitle, int, percent, planText, propertyFlags, rangeText, sparkline, timestampNote, topValuesText, totalsLine, truncate, typesText } from './text.js';
 
 /** The report is laid out for a terminal this wide. */
 const WIDTH = 100;
@@ -30,9 +30,7 @@ function header(report: SchemaReport, chalk: ChalkInstance, cwd: string): string
 }
 
 function eventBlock(event: EventCoverage, withPlan: boolean, chalk: ChalkInstance): string {
-  const tags = [event.type, `${int(event.count)} event${event.count === 1 ? '' : 's'} (${percent(event.share)})`];
-  const range = rangeText(event.firstSeen, event.lastSeen);
-  if (range) tags.push(range);
+  const tags = eventTags(event);
   let title = chalk.bold(eventTitle(event, 60));
   if (event.planned === false) title += ` ${chalk.red('not in plan')}`;
   if (event.deprecated) title += ` ${chalk.yellow('deprecated')}`;

@@ -1,6 +1,6 @@
 /** Wording shared by the schema-report formats, so the table, markdown and html say the same things. */
 import { LIMITS } from '../../report/aggregate.js';
-import type { EventRef, ObservedType, PropertyCoverage, SchemaReport } from '../../report/types.js';
+import type { EventCoverage, EventRef, ObservedType, PropertyCoverage, SchemaReport } from '../../report/types.js';
 
 /** 0..1 as a percentage with one decimal, never rounded up to 100% (99.96% present is not all). */
 export function percent(share: number): string {
@@ -104,4 +104,12 @@ export function timestampNote(missing: number, invalid: number): string {
   if (missing > 0) parts.push(`${int(missing)} without a timestamp`);
   if (invalid > 0) parts.push(`${int(invalid)} with a timestamp that is not ISO-8601`);
   return parts.join(', ');
+}
+
+/** `track · 700 events (58.3%) · 2026-11-01 → 2026-11-07`; the title names the call type of all but track events. */
+export function eventTags(e: EventCoverage): string[] {
+  const tags = [...(e.type === 'track' ? ['track'] : []), `${int(e.count)} event${e.count === 1 ? '' : 's'} (${percent(e.share)})`];
+  const range = rangeText(e.firstSeen, e.lastSeen);
+  if (range) tags.push(range);
+  return tags;
 }
