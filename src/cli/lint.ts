@@ -7,13 +7,13 @@ import { resolveConventions, resolveSeverities } from '../config/resolve.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createReport, SummaryCounter, type Report, type ReportSummary } from '../core/report.js';
 import { DiagnosticGroups } from '../reporters/group.js';
-import { jsonChunks } from '../reporters/json.js';
+import { jsonChunks, jsonDiagnostic } from '../reporters/json.js';
 import type { CheckerSetup } from '../validate/checker-setup.js';
 import { EventChecker } from '../validate/event-checker.js';
 import { runLint } from '../validate/lint-run.js';
 import { processUnit } from '../validate/process-unit.js';
 import { describeRules } from '../rules/describe.js';
-import { DiagnosticSpool } from './diagnostic-spool.js';
+import { TextSpool } from './text-spool.js';
 import { resolveInputs } from './inputs.js';
 import { UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
@@ -69,12 +69,20 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const pool = WorkerPool ? new WorkerPool(jobs, setup) : undefined;
   const checker = pool ? undefined : new EventChecker(plan, compilePlan(plan), { severities: resolved.severities, explicit: resolved.explicit, conventions });
 
-  const sink = emit.format === 'json' ? new DiagnosticSpool() : new DiagnosticGroups();
+  // JSON keeps every occurrence, rendered once as it arrives; the other formats fold repeats.
+  const spool = emit.format === 'json' ? new TextSpool() : undefined;
+  const groups = spool ? undefined : new DiagnosticGroups();
   const counter = new SummaryCounter();
+  let first = true;
   const take = (d: Diagnostic) => {
     if (emit.quiet && d.severity === 'warn') return;
     counter.add(d);
-    sink.add(d);
+    if (spool) {
+      spool.add(jsonDiagnostic(d, io.cwd, first));
+      first = false;
+    } else {
+      groups!.add(d);
+    }
   };
   inputProblems.forEach(take);
 
@@ -96,15 +104,15 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   result.problems.forEach(take);
 
   const reportSummary = counter.summary({ files: sources.length, read: result.read, valid: result.valid, invalid: result.invalid, malformed: result.malformed });
-  if (sink instanceof DiagnosticSpool) {
+  if (spool) {
     try {
-      await writeJsonOutput(reportSummary, sink, emit.outputFile, io);
+      await writeJsonOutput(reportSummary, spool, emit.outputFile, io);
     } finally {
-      sink.dispose();
+      spool.dispose();
     }
     return exitCode(reportSummary, emit.maxWarnings);
   }
-  const grouped = sink.toDiagnostics();
+  const grouped = groups!.toDiagnostics();
   const report: Report = { command: 'lint', files: sources.map((s) => s.name), diagnostics: grouped, summary: reportSummary, rules: describeRules(grouped) };
   // The summary already counts only what is shown, so --quiet needs no second filtering.
   return emitReport(report, { ...emit, quiet: false }, io);
@@ -114,7 +122,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
  * Streams the JSON report in blocks of about 64 KB: millions of tiny writes would dominate the run,
  * and a reader slower than us (a pipe) must not make the report pile up in memory.
  */
-async function writeJsonOutput(summary: ReportSummary, spool: DiagnosticSpool, outputFile: string | undefined, io: Io): Promise<void> {
+async function writeJsonOutput(summary: ReportSummary, spool: TextSpool, outputFile: string | undefined, io: Io): Promise<void> {
   let fd: number | undefined;
   if (outputFile) {
     try {
@@ -133,7 +141,7 @@ async function writeJsonOutput(summary: ReportSummary, spool: DiagnosticSpool, o
   };
   let buffer = '';
   try {
-    for (const chunk of jsonChunks(summary, spool.entries(), io.cwd)) {
+    for (const chunk of jsonChunks(summary, spool.chunks())) {
       buffer += chunk;
       if (buffer.length >= 65_536) {
         await flush(buffer);

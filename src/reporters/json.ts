@@ -7,20 +7,27 @@ import type { Reporter } from './types.js';
  * The documented machine format (docs/json-format.md). Keys are written in a fixed order, whatever
  * order the objects were built in, so output diffs cleanly between runs and versions.
  */
-export const json: Reporter = (report, options) => [...jsonChunks(report.summary, report.diagnostics, options.cwd)].join('');
+export const json: Reporter = (report, options) =>
+  [...jsonChunks(report.summary, report.diagnostics.map((d, i) => jsonDiagnostic(d, options.cwd, i === 0)))].join('');
 
 /**
- * The same text as `JSON.stringify({ summary, diagnostics }, null, 2)`, one diagnostic at a time,
- * so `cdp lint --format json` can stream millions of diagnostics without holding them.
+ * The same text as `JSON.stringify({ summary, diagnostics }, null, 2)`, from diagnostics already
+ * rendered by `jsonDiagnostic`, so `cdp lint --format json` can keep millions of them as text and
+ * stream them after the summary.
  */
-export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<Diagnostic>, cwd: string): Generator<string> {
+export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<string>): Generator<string> {
   yield `{\n  "summary": ${indent(JSON.stringify(orderSummary(summary), null, 2))},\n  "diagnostics": [`;
-  let first = true;
-  for (const d of diagnostics) {
-    yield `${first ? '\n' : ',\n'}    ${indent(JSON.stringify(orderDiagnostic(d, cwd), null, 2), 2)}`;
-    first = false;
+  let empty = true;
+  for (const text of diagnostics) {
+    yield text;
+    empty = false;
   }
-  yield first ? ']\n}\n' : '\n  ]\n}\n';
+  yield empty ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+/** One element of the `diagnostics` array as `jsonChunks` writes it, with the separator before it. */
+export function jsonDiagnostic(d: Diagnostic, cwd: string, first: boolean): string {
+  return `${first ? '\n' : ',\n'}    ${indent(JSON.stringify(orderDiagnostic(d, cwd), null, 2), 2)}`;
 }
 
 function indent(text: string, levels = 1): string {
