@@ -77,8 +77,8 @@ export function buildSchemaReport(aggregator: CoverageAggregator, options: Build
 function eventCoverage(row: Row, plan: Plan | undefined, reported: number, notes: string[], threshold: number | undefined, coverageFailures: CoverageFailure[]): EventCoverage {
   const planned = plan ? plannedEntry(row, plan) : undefined;
   const label = rowLabel(row);
-  if (row.untrackedPaths > 0) notes.push(`${label}: ${fmt(row.untrackedPaths)} values at paths past the first ${fmt(LIMITS.pathsPerRow)} distinct ones were not tracked`);
-  if (row.tooDeep > 0) notes.push(`${label}: ${fmt(row.tooDeep)} values nested deeper than ${LIMITS.depth} levels were not followed`);
+  if (row.untrackedPaths > 0) notes.push(`${label}: ${values(row.untrackedPaths)} at paths past the first ${fmt(LIMITS.pathsPerRow)} distinct ones were not tracked`);
+  if (row.tooDeep > 0) notes.push(`${label}: ${values(row.tooDeep)} nested deeper than ${LIMITS.depth} levels were not followed`);
   if (row.daysDropped > 0) notes.push(`${label}: events on days past the first ${fmt(LIMITS.days)} distinct ones are missing from its volume chart (${fmt(row.daysDropped)})`);
 
   const collected: Collected[] = [];
@@ -244,6 +244,10 @@ export function rowLabel(row: EventRef): string {
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+function values(n: number): string {
+  return `${fmt(n)} value${n === 1 ? '' : 's'}`;
 }
 
 function fmt(n: number): string {

@@ -131,6 +131,18 @@ describe('cdp schema-report: bad input and usage', () => {
     expect(report.summary).toMatchObject({ read: 5, reported: 2, malformed: 3 });
   });
 
+  it('caps an event with 10,000 property keys and says so; shows a 10 KB name cut short', () => {
+    const wide = JSON.stringify({ type: 'track', event: 'Wide Event', userId: 'u', properties: Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`key_${i}`, i])) });
+    const long = JSON.stringify({ type: 'track', event: 'L'.repeat(10_240), userId: 'u', properties: { a: 1 } });
+    const deep = `{"type":"track","event":"Deep","userId":"u","properties":${'{"n":'.repeat(10_000)}1${'}'.repeat(10_000)}}`;
+    const { code, stdout } = cdp(['schema-report', '--no-plan'], { input: [wide, long, deep].join('\n') });
+    expect(code).toBe(0);
+    expect(stdout).toContain('event "Wide Event": 9,000 values at paths past the first 1,000 distinct ones were not tracked');
+    expect(stdout).toContain('event "Deep": 1 value nested deeper than 32 levels were not followed');
+    expect(stdout).toContain(`${'L'.repeat(59)}…  track · 1 event`);
+    for (const line of stdout.split('\n')) expect(Array.from(line).length).toBeLessThanOrEqual(100);
+  });
+
   it.each([
     [['--since', 'last week'], /--since expects a date/],
     [['--min-coverage', '120'], /--min-coverage expects a percentage/],
