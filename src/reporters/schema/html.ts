@@ -8,7 +8,7 @@ import {
   type SchemaReport,
 } from '../../report/types.js';
 import { unicodeEscape } from '../text.js';
-import { SCRIPT, STYLE } from './html-assets.js';
+import { barClass, SCRIPT, STYLE } from './html-assets.js';
 import { barStartDay, barsPath, dayRange, volumeSeries, type DayRange, type VolumeSeries } from './volume-series.js';
 
 export interface HtmlOptions {
@@ -178,7 +178,7 @@ function timestampProblems(missing: number, invalid: number): string {
 // Body rows leave out the optional </td>, </th> and </tr> end tags (HTML allows it): with tens of
 // thousands of property rows, they would be a fifth of the page.
 
-/** A header cell whose button sorts the table; `number` columns by each cell's `data-v`, <meter> or digits. */
+/** A header cell whose button sorts the table; `number` columns by each cell's `data-v`, else its digits. */
 function sortHeader(label: string, type: 'number' | 'text' = 'text'): string {
   return `<th scope="col"${type === 'number' ? ' data-type="number"' : ''}><button type="button">${label}</button></th>`;
 }
@@ -323,7 +323,7 @@ function propertyRow(p: PropertyCoverage, withPlan: boolean, belowMinimum: boole
   const forbidden = new Set(p.forbiddenTypes ?? []);
   const cells = [
     `<th scope="row">${shown(p.path)}`,
-    `<td>${percent(p.presence, 1)}<meter value="${p.presence}"></meter>`,
+    `<td data-v="${p.presence}">${percent(p.presence, 1)}<i class="bar ${barClass(p.presence)}"></i>`,
     `<td>${int(p.count)}`,
     `<td>${typeShares(p, forbidden)}`,
     // A capped count means "at least this many", so it sorts above the same count uncapped.
