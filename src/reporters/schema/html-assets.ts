@@ -1,8 +1,6 @@
 /**
  * The stylesheet and script inlined into the HTML schema report. Both are fixed text: the report's
  * data never flows into them, so the page's Content-Security-Policy can allow exactly these two by hash.
- * Sections are laid out only when scrolled near (content-visibility): a report of 500 events opens
- * in half the time.
  */
 
 /** The fill of a coverage bar comes from its class (`p0` to `p100`), not a style attribute the CSP would block. */
@@ -22,7 +20,7 @@ export const STYLE = `
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:1400px;padding:1rem 1.5rem 3rem;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 h1{font-size:1.5rem;margin:.5rem 0}
-main>section{content-visibility:auto;contain-intrinsic-size:auto 40rem}
+main.deferred>section{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 h2{font-size:1.2rem;margin:2.5rem 0 .25rem;padding-top:.75rem;border-top:1px solid var(--line);overflow-wrap:anywhere}
 a{color:var(--link)}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}

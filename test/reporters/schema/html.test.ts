@@ -251,6 +251,12 @@ describe('renderSchemaReportHtml', () => {
     expect(text(element(page, '<section id="e3">', 'section'))).toContain('Events per 57 days, 1970-01-01 to 2026-11-07: peak 100 from 2026-10-22; 363 periods without events');
   });
 
+  it('defers the layout of sections in big reports only', () => {
+    expect(html).toContain('<main>');
+    expect(renderSchemaReportHtml(largeReport(50, 41))).toContain('<main class="deferred">');
+    expect(renderSchemaReportHtml(largeReport(50, 40))).toContain('<main>');
+  });
+
   it('uses the title it is given', () => {
     expect(renderSchemaReportHtml(sampleReport(), { title: 'Nightly & weekly' })).toContain('<title>Nightly &amp; weekly</title>');
   });
