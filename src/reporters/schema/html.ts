@@ -7,8 +7,8 @@ import {
   type PropertyCoverage,
   type SchemaReport,
 } from '../../report/types.js';
-import { unicodeEscape } from '../text.js';
 import { barClass, SCRIPT, STYLE } from './html-assets.js';
+import { esc, int, percent, shown, timestamp, yesNo } from './html-text.js';
 import { barStartDay, barsPath, dayRange, volumeSeries, type DayRange, type VolumeSeries } from './volume-series.js';
 
 export interface HtmlOptions {
@@ -16,8 +16,6 @@ export interface HtmlOptions {
   title?: string;
 }
 
-/** Names and values longer than this many characters are cut in the page, in full in a tooltip. */
-const MAX_SHOWN_CHARS = 120;
 /** Bars in an event's volume chart: a year day by day, longer spans in bars of several days. */
 const CHART_BARS = 366;
 const SPARKLINE_BARS = 60;
@@ -79,55 +77,6 @@ function sha256(text: string): string {
   return `sha256-${createHash('sha256').update(text).digest('base64')}`;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/**
- * The one way a string gets into the page, in text and in (double-quoted) attributes alike. Control,
- * bidirectional-override and lone-surrogate characters become visible `\uXXXX` escapes: they would
- * otherwise vanish, reorder the text around them, or turn into U+FFFD on the way to UTF-8.
- */
-function esc(text: string): string {
-  return text.replace(
-    /[&<>"']|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (char) => HTML_ESCAPES[char] ?? unicodeEscape(char),
-  );
-}
-
-/** A name or value as text, cut to MAX_SHOWN_CHARS with the whole of it in a tooltip. */
-function shown(text: string): string {
-  const chars = Array.from(text);
-  if (chars.length <= MAX_SHOWN_CHARS) return esc(text);
-  return `<span title="${esc(text)}">${esc(chars.slice(0, MAX_SHOWN_CHARS).join(''))}…</span>`;
-}
-
-function int(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-/**
- * A ratio as a percentage with at most `decimals` decimals, as HTML. Rounding never claims all or
- * nothing that is not: 0.9996 is `>99.9%`, 0.0004 is `<0.1%`.
- */
-function percent(ratio: number, decimals: number): string {
-  if (!Number.isFinite(ratio)) return '–';
-  const step = 10 ** -decimals;
-  const rounded = Number((ratio * 100).toFixed(decimals));
-  if (rounded >= 100 && ratio < 1) return esc(`>${(100 - step).toFixed(decimals)}%`);
-  if (rounded <= 0 && ratio > 0) return esc(`<${step.toFixed(decimals)}%`);
-  return `${rounded}%`;
-}
-
-/** An ISO timestamp to the minute (`2026-11-01 00:03`), marked up as a <time>. */
-function timestamp(iso: string | undefined): string {
-  if (iso === undefined) return '<span class="muted">–</span>';
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return `<time datetime="${esc(iso)}">${esc(match ? `${match[1]} ${match[2]}` : iso)}</time>`;
-}
-
-function yesNo(value: boolean | null, yes = 'yes', no = 'no'): string {
-  return value === null ? '<span class="muted">–</span>' : value ? yes : no;
-}
-
 /** The name part of an event's label: identify, group and alias have none; a page may lack one. */
 function eventName(ref: EventRef): string {
   if (ref.name === null) return ref.type === 'page' || ref.type === 'screen' ? '<span class="muted">(no name)</span>' : '';
@@ -137,6 +86,11 @@ function eventName(ref: EventRef): string {
 function eventLabel(ref: EventRef): string {
   const name = eventName(ref);
   return `<span class="type">${esc(ref.type)}</span>${name === '' ? '' : ` ${name}`}`;
+}
+
+/** A property path; a key can be the empty string in real data, and must not vanish from the table. */
+function propertyPath(path: string): string {
+  return path === '' ? '<span class="muted">(empty key)</span>' : shown(path);
 }
 
 function failureKey(ref: EventRef, path: string): string {
@@ -192,7 +146,7 @@ function sortHeader(label: string, type: 'number' | 'text' = 'text'): string {
 function coverageFailures(failures: readonly CoverageFailure[]): string {
   if (failures.length === 0) return '';
   const rows = failures.map(
-    (f) => `<tr><td>${eventLabel(f.event)}<th scope="row">${shown(f.path)}<td data-v="${f.presence}">${percent(f.presence, 1)}`,
+    (f) => `<tr><td>${eventLabel(f.event)}<th scope="row">${propertyPath(f.path)}<td data-v="${f.presence}">${percent(f.presence, 1)}`,
   );
   return [
     '<section>',
@@ -328,7 +282,7 @@ function propertyTable(event: EventCoverage, withPlan: boolean, failures: Readon
 function propertyRow(p: PropertyCoverage, withPlan: boolean, belowMinimum: boolean): string {
   const forbidden = new Set(p.forbiddenTypes ?? []);
   const cells = [
-    `<th scope="row">${shown(p.path)}`,
+    `<th scope="row">${propertyPath(p.path)}`,
     `<td data-v="${p.presence}">${percent(p.presence, 1)}<i class="bar ${barClass(p.presence)}"></i>`,
     `<td>${int(p.count)}`,
     `<td>${typeShares(p, forbidden)}`,

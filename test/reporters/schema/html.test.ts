@@ -204,6 +204,15 @@ describe('renderSchemaReportHtml', () => {
     expect(page.split(`&quot;&#39;&gt;&lt;script&gt;alert(0)&lt;/script&gt;&amp;amp;`).length).toBeGreaterThan(10);
   });
 
+  it('names an empty event name and an empty property key instead of showing nothing', () => {
+    const report = sampleReport();
+    report.events[1]!.name = '';
+    report.events[1]!.properties[0]!.path = '';
+    const section = element(renderSchemaReportHtml(report), '<section id="e2">', 'section');
+    expect(text(element(section, '<h2>', 'h2'))).toBe('track (empty name) unplanned');
+    expect(rows(propertyTable(section, 2))[0]![0]).toBe('(empty key)');
+  });
+
   it('shows invisible and reordering characters as visible escapes', () => {
     const report = sampleReport();
     report.events[0]!.name = 'Order\u0007Comp\u202eleted\n';
