@@ -111,6 +111,38 @@ describe.skipIf(browser === undefined)('the HTML schema report in headless Chrom
     await page.close();
   });
 
+  it("reads out the day and count of the volume chart's bar under the pointer", async () => {
+    const { page, problems } = await open(sampleReport(), 'chart');
+    const chart = page.locator('#e1 svg.chart');
+    const readout = page.locator('#e1 figcaption .readout');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    // Seven bars from Nov 1st: the fourth is Nov 4th (130 events), the sixth Nov 6th (none).
+    await page.mouse.move(box.x + box.width * (3.5 / 7), box.y + box.height / 2);
+    await expect(readout.textContent()).resolves.toBe('2026-11-04: 130 events');
+    await page.mouse.move(box.x + box.width * (5.5 / 7), box.y + box.height / 2);
+    await expect(readout.textContent()).resolves.toBe('2026-11-06: 0 events');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height + 200);
+    await expect(readout.textContent()).resolves.toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reads out a bar of several days as its range, cut at the last day', async () => {
+    const report = sampleReport();
+    // 401 days: bars of 2 days, the last one holding only Feb 5th.
+    report.events[0]!.volume = [{ day: '2026-01-01', count: 1 }, { day: '2027-02-05', count: 3 }];
+    const { page } = await open(report, 'chart-days');
+    const chart = page.locator('#e1 svg.chart');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + 1, box.y + box.height / 2);
+    await expect(page.locator('#e1 .readout').textContent()).resolves.toBe('2026-01-01 to 2026-01-02: 1 event');
+    await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+    await expect(page.locator('#e1 .readout').textContent()).resolves.toBe('2027-02-05: 3 events');
+    await page.close();
+  });
+
   it('follows the light or dark colour scheme of the system', async () => {
     const { page } = await open(sampleReport(), 'scheme');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -56,12 +56,14 @@ strong.bad{font-weight:600}
 .chart path,.spark path{fill:none;stroke:var(--bar);stroke-width:.8}
 figure{margin:.75rem 0}
 figcaption{color:var(--muted);font-size:.9em}
+.readout{margin-left:1em;color:var(--fg);font-weight:600}
 .meta{margin:.25rem 0;color:var(--muted)}
 `.trim();
 
 /**
  * Click a column header's button to sort its table by that column: numbers by their `data-v` value
  * or their digits (`1,480`), the rest by text; again to reverse. Ties keep their current order.
+ * Point at a volume chart to read the day (or days) and the count of the bar under the pointer.
  */
 export const SCRIPT = `
 'use strict';
@@ -95,6 +97,31 @@ export const SCRIPT = `
       return (ascending ? order : -order) || a.position - b.position;
     });
     rows.forEach(function (entry) { body.appendChild(entry.row); });
+  });
+  var DAY = 86400000;
+  function day(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  function chartAt(event) {
+    return event.target instanceof Element ? event.target.closest('svg.chart') : null;
+  }
+  function readout(chart) {
+    return chart.parentElement.querySelector('.readout');
+  }
+  document.addEventListener('pointermove', function (event) {
+    var chart = chartAt(event);
+    if (chart === null) return;
+    var counts = chart.getAttribute('data-counts').split(',');
+    var days = Number(chart.getAttribute('data-days'));
+    var box = chart.getBoundingClientRect();
+    var index = Math.min(counts.length - 1, Math.max(0, Math.floor(((event.clientX - box.left) / box.width) * counts.length)));
+    var start = Date.parse(chart.getAttribute('data-first') + 'T00:00:00Z') + index * days * DAY;
+    var end = Math.min(start + (days - 1) * DAY, Date.parse(chart.getAttribute('data-last') + 'T00:00:00Z'));
+    var count = Number(counts[index]);
+    readout(chart).textContent = (end > start ? day(start) + ' to ' + day(end) : day(start)) + ': ' + count.toLocaleString('en-US') + (count === 1 ? ' event' : ' events');
+  });
+  document.addEventListener('pointerout', function (event) {
+    var chart = chartAt(event);
+    if (chart === null || (event.relatedTarget instanceof Node && chart.contains(event.relatedTarget))) return;
+    readout(chart).textContent = '';
   });
 })();
 `.trim();

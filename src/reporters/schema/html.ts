@@ -247,8 +247,9 @@ function volumeChart(series: VolumeSeries): string {
   const summary = esc(seriesSummary(series));
   return [
     '<figure>',
-    `<svg class="chart" viewBox="0 0 ${series.bars.length} 100" preserveAspectRatio="none" role="img" aria-label="${summary}"><path d="${barsPath(series.bars)}"/></svg>`,
-    `<figcaption>${summary}</figcaption>`,
+    // The data-* attributes feed the script's readout of the bar under the pointer.
+    `<svg class="chart" viewBox="0 0 ${series.bars.length} 100" preserveAspectRatio="none" role="img" aria-label="${summary}" data-first="${esc(series.firstDay)}" data-last="${esc(series.lastDay)}" data-days="${series.daysPerBar}" data-counts="${series.bars.join(',')}"><path d="${barsPath(series.bars)}"/></svg>`,
+    `<figcaption>${summary}<span class="readout"></span></figcaption>`,
     '</figure>',
   ].join('\n');
 }

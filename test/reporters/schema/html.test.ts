@@ -112,6 +112,7 @@ describe('renderSchemaReportHtml', () => {
   it("charts each event's volume per day from its first to its last day, with a gap for a day without events", () => {
     const section = element(html, '<section id="e1">', 'section');
     expect(section).toContain('<svg class="chart" viewBox="0 0 7 100"');
+    expect(section).toContain('data-first="2026-11-01" data-last="2026-11-07" data-days="1" data-counts="90,120,80,130,60,0,220"');
     const path = /<path d="([^"]*)"/.exec(section)![1]!;
     // 90 120 80 130 60 – 220: heights relative to the peak of 220, nothing drawn on Nov 6th.
     expect(path).toBe('M0.5 100V59M1.5 100V45M2.5 100V64M3.5 100V41M4.5 100V73M6.5 100V0');
