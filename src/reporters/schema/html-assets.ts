@@ -35,7 +35,9 @@ caption{text-align:left;font-weight:600;padding:.25rem 0;overflow-wrap:anywhere}
 th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
 thead th{position:sticky;top:0;z-index:1;background:var(--head);font-weight:600;white-space:nowrap}
 tbody th{font-weight:500;max-width:26rem;overflow-wrap:anywhere}
-.props td:nth-child(6){max-width:24rem;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+.props tbody th{min-width:12rem}
+.props td:nth-child(4){min-width:9.5rem}
+.props td:nth-child(6){min-width:12rem;max-width:24rem;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
 .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .props td:nth-child(2),.props td:nth-child(3),.props td:nth-child(5),.events td:nth-child(3),.events td:nth-child(4){text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 th button{all:inherit;cursor:pointer;padding:0}

@@ -25,6 +25,8 @@ const SPARKLINE_BARS = 60;
  * whole, so that a full-page screenshot or a search of the page never meets a section not drawn yet.
  */
 const DEFERRED_LAYOUT_ROWS = 2_000;
+/** Keeps a type and its share, or a value and its count, on one line. */
+const NBSP = '\u00a0';
 
 /**
  * `cdp schema-report --format html`: one self-contained page (inline CSS and script, no network)
@@ -310,7 +312,7 @@ function typeShares(p: PropertyCoverage, forbidden: ReadonlySet<string>): string
   return seen
     .sort((a, b) => b.n - a.n)
     .map(({ type, n }) => {
-      const text = `${type} ${percent(n / total, 0)}`;
+      const text = `${type}${NBSP}${percent(n / total, 0)}`;
       return forbidden.has(type) ? `<strong class="bad">${text}</strong>` : text;
     })
     .join(', ');
@@ -318,5 +320,5 @@ function typeShares(p: PropertyCoverage, forbidden: ReadonlySet<string>): string
 
 /** Values as JSON, so the string "true" and the boolean true read apart, each with its count. */
 function topValues(p: PropertyCoverage): string {
-  return (p.topValues ?? []).map(({ value, count }) => `${shown(JSON.stringify(value))} ×${int(count)}`).join(', ');
+  return (p.topValues ?? []).map(({ value, count }) => `${shown(JSON.stringify(value))}${NBSP}×${int(count)}`).join(', ');
 }

@@ -7,9 +7,12 @@ import { largeReport, sampleReport } from './fixture.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 
-/** Text of a fragment as a browser shows it: tags dropped, the five entities we write decoded. */
+/** Text of a fragment as a reader sees it: tags dropped, the five entities we write decoded, no-break spaces as spaces. */
 function text(fragment: string): string {
-  return fragment.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name]!);
+  return fragment
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name]!)
+    .replaceAll('\u00a0', ' ');
 }
 
 /** The part of the page between an element's start tag (found by `opening`) and its matching end. */
@@ -143,7 +146,9 @@ describe('renderSchemaReportHtml', () => {
       ['giftWrap', '1.7%', '12', 'boolean 100%', '2', 'true ×9, false ×3', 'no', 'optional', 'unplanned'],
     ]);
     expect(table).toContain('<td data-v="0.9867">98.7%<i class="bar p99"></i><td>');
-    expect(table).toContain('number 93%, <strong class="bad">string 7%</strong>');
+    // A type and its share, a value and its count, never split over two lines.
+    expect(table).toContain('number\u00a093%, <strong class="bad">string\u00a07%</strong>');
+    expect(table).toContain('&quot;USD&quot;\u00a0×600, ');
   });
 
   it('flags a required property below the minimum coverage and a forbidden null', () => {
@@ -174,7 +179,7 @@ describe('renderSchemaReportHtml', () => {
 
   it('escapes the hostile strings of the report, so none of them reaches the page as markup', () => {
     expect(html).toContain('<th scope="row">&lt;script&gt;alert(1)&lt;/script&gt;<td');
-    expect(html).toContain('&quot;&lt;/td&gt;&lt;img src=x onerror=alert(2)&gt;&quot; ×1');
+    expect(html).toContain('&quot;&lt;/td&gt;&lt;img src=x onerror=alert(2)&gt;&quot;\u00a0×1');
     expect(html).not.toContain('<script>alert');
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
