@@ -173,7 +173,7 @@ function overview(events: readonly EventCoverage[], range: DayRange | undefined,
       `<td>${timestamp(e.firstSeen)}`,
       `<td>${timestamp(e.lastSeen)}`,
       withPlan ? `<td>${yesNo(e.planned)}${e.deprecated ? ' <span class="flag">deprecated</span>' : ''}` : '',
-      `<td>${range === undefined || e.volume.length === 0 ? '<span class="muted">no timestamps</span>' : sparkline(volumeSeries(e.volume, range, SPARKLINE_BARS))}`,
+      `<td>${range === undefined || dayRange([e.volume]) === undefined ? '<span class="muted">no timestamps</span>' : sparkline(volumeSeries(e.volume, range, SPARKLINE_BARS))}`,
     ];
     return `<tr>${cells.join('')}`;
   });

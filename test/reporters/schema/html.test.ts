@@ -262,6 +262,7 @@ describe('renderSchemaReportHtml', () => {
     report.events[2]!.volume = [{ day: '1970-01-01', count: 1 }, { day: '2026-11-07', count: 100 }];
     const page = renderSchemaReportHtml(report);
     expect(text(element(page, '<section id="e2">', 'section'))).toContain('No valid timestamps: no volume chart.');
+    expect(rows(element(page, '<table class="sortable events">', 'table'))[1]![7]).toBe('no timestamps');
     // 20,765 days in 365 bars of 57 days: a stray epoch timestamp must not blow the chart up.
     expect(text(element(page, '<section id="e3">', 'section'))).toContain('Events per 57 days, 1970-01-01 to 2026-11-07: peak 100 from 2026-10-22; 363 periods without events');
   });
