@@ -4,9 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeEvents, writeSmall } from './generate-events.js';
 import { generatePlan } from './generate-plan.js';
+import { generateSchemaReport } from './generate-schema-report.js';
 import { measure } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -23,6 +24,48 @@ function timeCli(args) {
 }
 
 const suites = {
+  // The HTML page of `cdp schema-report` for a big product (500 events x 50 properties): render time
+  // and size, then, where Debian's chromium is installed, how long it takes to open and to sort.
+  async 'schema-html'() {
+    const { renderSchemaReportHtml } = await import('../dist/reporters/schema/html.js');
+    const report = generateSchemaReport(500, 50);
+    const times = [];
+    let html = '';
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      html = renderSchemaReportHtml(report);
+      times.push(performance.now() - started);
+    }
+    const median = [...times].sort((a, b) => a - b)[2];
+    const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+    console.log(`schema-html: 500 events x 50 properties, ${mb(Buffer.byteLength(html))} of HTML (the report as compact JSON: ${mb(Buffer.byteLength(JSON.stringify(report)))})`);
+    console.log(`  render: ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')} (median ${median.toFixed(0)} ms; target well under 1000 ms)`);
+    if (!existsSync('/usr/bin/chromium')) {
+      console.log('  browser: n/a, /usr/bin/chromium is not installed');
+      return;
+    }
+    mkdirSync(DATA, { recursive: true });
+    const file = `${DATA}schema-report-500x50.html`;
+    writeFileSync(file, html);
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      const opened = performance.now();
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const loadMs = performance.now() - opened;
+      const sortMs = await page.evaluate(() => {
+        const button = document.querySelector('#e1 thead th:nth-child(2) button');
+        const started = performance.now();
+        button.click();
+        document.body.getBoundingClientRect();
+        return performance.now() - started;
+      });
+      console.log(`  chromium: open to load event ${loadMs.toFixed(0)} ms; sorting a 50-row table ${sortMs.toFixed(1)} ms, layout included`);
+    } finally {
+      await browser.close();
+    }
+  },
   check() {
     mkdirSync(DATA, { recursive: true });
     const file = `${DATA}plan-5000.yaml`;
