@@ -11,6 +11,7 @@ import { parseInstant } from '../report/instant.js';
 import type { SchemaReport } from '../report/types.js';
 import { displayPath } from '../reporters/paths.js';
 import { stylish } from '../reporters/stylish.js';
+import { renderSchemaReportHtml } from '../reporters/schema/html.js';
 import { renderSchemaMarkdown } from '../reporters/schema/markdown.js';
 import { renderSchemaTable } from '../reporters/schema/table.js';
 import { renderInferredPlan } from '../reporters/schema/yaml.js';
@@ -22,7 +23,7 @@ import { findPlanPath, readConfig, readUsablePlan } from './plan-input.js';
 import { startProgress } from './progress.js';
 import { useColor } from './report-options.js';
 
-export const SCHEMA_REPORT_FORMATS = ['table', 'markdown', 'json', 'yaml'] as const;
+export const SCHEMA_REPORT_FORMATS = ['table', 'markdown', 'json', 'html', 'yaml'] as const;
 
 interface SchemaReportFlags {
   plan?: string | false;
@@ -137,6 +138,8 @@ function render(format: string, report: SchemaReport, aggregator: CoverageAggreg
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown':
       return renderSchemaMarkdown(report);
+    case 'html':
+      return renderSchemaReportHtml(report);
     case 'yaml':
       return renderInferredPlan(inferPlan(aggregator), report, sources);
     default:

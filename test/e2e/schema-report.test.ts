@@ -60,6 +60,18 @@ describe('cdp schema-report: the sample log against the example plan', () => {
     expect(stdout).toContain('| giftWrap | 50.0% | 1 | boolean | 1 | true ×1 | unplanned | ⚠ not in plan |');
   });
 
+  it('html: the same figures, in one self-contained page', () => {
+    const out = join(dir, 'report.html');
+    const { code } = cdp(['schema-report', SAMPLE, '--format', 'html', '-o', out]);
+    expect(code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('<th scope="row"><a href="#e1">Order Completed</a><td>2<td data-v="0.15384615384615385">15.4%');
+    expect(html).toContain('<th scope="row">products[].product_id<td data-v="0.5">50%<i class="bar p50"></i><td>1<td>string\u00a0100%');
+    expect(html).toContain('<span class="flag">required, &lt; 100%</span>');
+    expect(html).not.toMatch(/\b(?:src|href)="(?:https?:)?\/\//);
+  });
+
   it('--min-coverage fails the run (exit 1) when a required property is under the threshold', () => {
     const failing = cdp(['schema-report', SAMPLE, '--min-coverage', '95']);
     expect(failing.code).toBe(1);

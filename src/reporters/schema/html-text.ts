@@ -1,6 +1,8 @@
 // Strings, numbers and times of a report as HTML text, for the HTML schema report.
 import { unicodeEscape } from '../text.js';
 
+export { int } from './text.js';
+
 /** Names and values longer than this many characters are cut in the page, in full in a tooltip. */
 const MAX_SHOWN_CHARS = 120;
 
@@ -23,10 +25,6 @@ export function shown(text: string): string {
   const chars = Array.from(text);
   if (chars.length <= MAX_SHOWN_CHARS) return esc(text);
   return `<span title="${esc(text)}">${esc(chars.slice(0, MAX_SHOWN_CHARS).join(''))}…</span>`;
-}
-
-export function int(n: number): string {
-  return n.toLocaleString('en-US');
 }
 
 /**

@@ -143,7 +143,7 @@ describe('renderSchemaReportHtml', () => {
       ['products[]', '100%', '1,500', 'object 100%', '0', '', 'yes', 'optional', ''],
       ['products[].price', '98.7%', '1,480', 'number 95%, integer 5%', '>200', '', 'yes', 'optional', ''],
       ['products[].product_id', '100%', '1,500', 'string 100%', '>200', '', 'yes', 'required', ''],
-      ['giftWrap', '1.7%', '12', 'boolean 100%', '2', 'true ×9, false ×3', 'no', 'optional', 'unplanned'],
+      ['giftWrap', '1.7%', '12', 'boolean 100%', '2', 'true ×9, false ×3', 'no', '–', 'unplanned'],
     ]);
     expect(table).toContain('<td data-v="0.9867">98.7%<i class="bar p99"></i><td>');
     // A type and its share, a value and its count, never split over two lines.
