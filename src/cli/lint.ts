@@ -11,7 +11,8 @@ import { jsonChunks, jsonDiagnostic } from '../reporters/json.js';
 import type { CheckerSetup } from '../validate/checker-setup.js';
 import { EventChecker } from '../validate/event-checker.js';
 import { runLint } from '../validate/lint-run.js';
-import { processUnit } from '../validate/process-unit.js';
+import { renderUnitJson } from '../validate/json-output.js';
+import { processUnit, type UnitResult } from '../validate/process-unit.js';
 import { describeRules } from '../rules/describe.js';
 import { TextSpool } from './text-spool.js';
 import { resolveInputs } from './inputs.js';
@@ -63,6 +64,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     severities: [...resolved.severities],
     explicit: [...resolved.explicit],
     conventions,
+    ...(emit.format === 'json' ? { json: { cwd: io.cwd, quiet: emit.quiet } } : {}),
   };
   const parallel = jobs > 1 && (totalBytes === undefined || totalBytes >= PARALLEL_MIN_BYTES);
   const { WorkerPool } = parallel ? await import('../validate/worker-pool.js') : { WorkerPool: undefined };
@@ -74,14 +76,24 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const groups = spool ? undefined : new DiagnosticGroups();
   const counter = new SummaryCounter();
   let first = true;
+  // The first element of the diagnostics array has no comma before it.
+  const spoolText = (text: string) => {
+    if (text === '') return;
+    spool!.add(first ? text.slice(1) : text);
+    first = false;
+  };
   const take = (d: Diagnostic) => {
     if (emit.quiet && d.severity === 'warn') return;
     counter.add(d);
-    if (spool) {
-      spool.add(jsonDiagnostic(d, io.cwd, first));
-      first = false;
+    if (spool) spoolText(jsonDiagnostic(d, io.cwd, false));
+    else groups!.add(d);
+  };
+  const takeResult = (result: UnitResult) => {
+    if (result.json) {
+      counter.merge(result.json.counts);
+      spoolText(result.json.text);
     } else {
-      groups!.add(d);
+      result.diagnostics.forEach(take);
     }
   };
   inputProblems.forEach(take);
@@ -92,9 +104,9 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     result = await runLint({
       sources,
       ...(stdin ? { stdin } : {}),
-      check: pool ? (unit) => pool.run(unit) : (unit) => processUnit(unit, checker!),
+      check: pool ? (unit) => pool.run(unit) : (unit) => (setup.json ? renderUnitJson(processUnit(unit, checker!), setup.json) : processUnit(unit, checker!)),
       inFlight: pool ? jobs * 3 : 1,
-      onDiagnostics: (ds) => ds.forEach(take),
+      onResult: takeResult,
       onProgress: (bytes, events) => progress.update(bytes, events),
     });
   } finally {

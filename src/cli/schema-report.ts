@@ -101,7 +101,7 @@ export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags
         return { read: 0, valid: 0, invalid: 0, malformed: 0, diagnostics: [] };
       },
       inFlight: 1,
-      onDiagnostics: () => {},
+      onResult: () => {},
       onProgress: (bytes) => progress.update(bytes, aggregator.read),
     });
   } finally {

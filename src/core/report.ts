@@ -30,6 +30,13 @@ export interface Report {
   rules: Record<string, RuleDescriptor>;
 }
 
+export interface DiagnosticCounts {
+  errors: number;
+  warnings: number;
+  fatal: number;
+  rules: Array<[string, number]>;
+}
+
 /** Counts diagnostics as they come, for commands that never hold them all (`cdp lint`). */
 export class SummaryCounter {
   #errors = 0;
@@ -42,6 +49,19 @@ export class SummaryCounter {
     else this.#warnings++;
     if (d.fatal) this.#fatal++;
     this.#perRule.set(d.ruleId, (this.#perRule.get(d.ruleId) ?? 0) + 1);
+  }
+
+  /** The counts so far, as plain data a worker thread can send. */
+  counts(): DiagnosticCounts {
+    return { errors: this.#errors, warnings: this.#warnings, fatal: this.#fatal, rules: [...this.#perRule] };
+  }
+
+  /** Adds counts made elsewhere (by a worker thread). */
+  merge(counts: DiagnosticCounts): void {
+    this.#errors += counts.errors;
+    this.#warnings += counts.warnings;
+    this.#fatal += counts.fatal;
+    for (const [id, n] of counts.rules) this.#perRule.set(id, (this.#perRule.get(id) ?? 0) + n);
   }
 
   summary(stats: Record<string, number> = {}): ReportSummary {

@@ -25,6 +25,17 @@ export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<string
   yield empty ? ']\n}\n' : '\n  ]\n}\n';
 }
 
+/**
+ * A run of elements of the `diagnostics` array, each with the `,` separator before it (the first
+ * element of the whole array drops its comma: see `jsonChunks`' callers). Lets worker threads send
+ * text instead of objects.
+ */
+export function jsonDiagnosticRun(diagnostics: readonly Diagnostic[], cwd: string): string {
+  let text = '';
+  for (const d of diagnostics) text += jsonDiagnostic(d, cwd, false);
+  return text;
+}
+
 /** One element of the `diagnostics` array as `jsonChunks` writes it, with the separator before it. */
 export function jsonDiagnostic(d: Diagnostic, cwd: string, first: boolean): string {
   return `${first ? '\n' : ',\n'}    ${indent(JSON.stringify(orderDiagnostic(d, cwd), null, 2), 2)}`;

@@ -3,6 +3,7 @@ import type { SeverityOption } from '../core/diagnostic.js';
 import { loadPlan } from '../plan/load.js';
 import type { ResolvedConventions } from '../rules/types.js';
 import { EventChecker } from './event-checker.js';
+import type { JsonOutputOptions } from './json-output.js';
 
 /** Everything a worker thread needs to build the same checker as the main thread: plain data only. */
 export interface CheckerSetup {
@@ -11,6 +12,8 @@ export interface CheckerSetup {
   severities: Array<[string, SeverityOption]>;
   explicit: string[];
   conventions: ResolvedConventions;
+  /** Set for `--format json`: results come back rendered (see renderUnitJson). */
+  json?: JsonOutputOptions;
 }
 
 export function createChecker(setup: CheckerSetup): EventChecker {

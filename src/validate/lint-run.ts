@@ -10,8 +10,8 @@ export interface LintRunOptions {
   check: (unit: WorkUnit) => UnitResult | Promise<UnitResult>;
   /** Units read ahead of the oldest unchecked one; bounds memory while workers stay busy. */
   inFlight: number;
-  /** Receives each unit's diagnostics, in input order. */
-  onDiagnostics: (diagnostics: Diagnostic[]) => void;
+  /** Receives each unit's result (its diagnostics, or their JSON text), in input order. */
+  onResult: (result: UnitResult) => void;
   /** Progress: bytes of input consumed and events checked so far. */
   onProgress?: (bytes: number, events: number) => void;
 }
@@ -37,7 +37,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     totals.invalid += result.invalid;
     totals.malformed += result.malformed;
     bytes += next.bytes;
-    if (result.diagnostics.length > 0) options.onDiagnostics(result.diagnostics);
+    options.onResult(result);
     options.onProgress?.(bytes, totals.read);
   };
   for (const source of options.sources) {

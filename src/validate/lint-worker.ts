@@ -1,15 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkUnit } from '../ingest/types.js';
 import { createChecker, type CheckerSetup } from './checker-setup.js';
+import { renderUnitJson } from './json-output.js';
 import { processUnit } from './process-unit.js';
 
 // Worker thread entry: builds its own checker from the plan (validators compile per thread),
 // then checks the units the pool sends, one message in, one message out.
-const checker = createChecker(workerData as CheckerSetup);
+const setup = workerData as CheckerSetup;
+const checker = createChecker(setup);
 const port = parentPort!;
 port.on('message', ({ id, unit }: { id: number; unit: WorkUnit }) => {
   try {
-    port.postMessage({ id, result: processUnit(unit, checker) });
+    const result = processUnit(unit, checker);
+    port.postMessage({ id, result: setup.json ? renderUnitJson(result, setup.json) : result });
   } catch (error) {
     port.postMessage({ id, error: (error as Error)?.stack ?? String(error) });
   }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { DiagnosticCounts } from '../core/report.js';
 import { isBatch } from '../ingest/batch.js';
 import { forEachLine } from '../ingest/lines.js';
 import type { EventLocation, WorkUnit } from '../ingest/types.js';
@@ -14,6 +15,14 @@ export interface UnitCounts {
 
 export interface UnitResult extends UnitCounts {
   diagnostics: Diagnostic[];
+  /** The diagnostics already rendered for `--format json` (then `diagnostics` is empty): see renderUnitJson. */
+  json?: JsonUnitOutput;
+}
+
+export interface JsonUnitOutput {
+  /** Elements of the report's `diagnostics` array, each preceded by `,`. */
+  text: string;
+  counts: DiagnosticCounts;
 }
 
 /** Parses and checks every event of a unit. Runs in a worker thread, or in-process with --jobs 1. */

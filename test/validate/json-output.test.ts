@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { summarize, SummaryCounter } from '../../src/core/report.js';
+import { json } from '../../src/reporters/json.js';
+import { renderUnitJson } from '../../src/validate/json-output.js';
+
+const diagnostics: Diagnostic[] = [
+  { ruleId: 'plan/invalid-value', severity: 'error', message: 'a', file: '/work/log.ndjson', line: 1, expected: 'number', actual: '1' },
+  { ruleId: 'plan/unplanned-property', severity: 'warn', message: 'b', file: '/work/log.ndjson', line: 2 },
+  { ruleId: 'spec/invalid-json', severity: 'error', message: 'c\n"quoted"', line: 3 },
+];
+const unit = { read: 3, valid: 0, invalid: 2, malformed: 1, diagnostics };
+
+describe('renderUnitJson', () => {
+  it('renders the elements the json reporter would write, and counts them', () => {
+    const out = renderUnitJson(unit, { cwd: '/work', quiet: false });
+    expect(out).toMatchObject({ read: 3, valid: 0, invalid: 2, malformed: 1, diagnostics: [] });
+    const whole = json({ command: 'lint', files: [], diagnostics, summary: summarize(diagnostics), rules: {} }, { color: false, cwd: '/work' });
+    const body = whole.slice(whole.indexOf('"diagnostics": [') + '"diagnostics": ['.length, whole.lastIndexOf('\n  ]'));
+    expect(out.json!.text.slice(1)).toBe(body);
+    const counter = new SummaryCounter();
+    counter.merge(out.json!.counts);
+    expect(counter.summary()).toEqual(summarize(diagnostics));
+  });
+
+  it('leaves warnings out under --quiet, from the text and the counts', () => {
+    const out = renderUnitJson(unit, { cwd: '/work', quiet: true });
+    expect(out.json!.counts).toEqual({ errors: 2, warnings: 0, fatal: 0, rules: [['plan/invalid-value', 1], ['spec/invalid-json', 1]] });
+    expect(out.json!.text).not.toContain('unplanned-property');
+  });
+});
+
+describe('SummaryCounter.merge', () => {
+  it('adds counts made elsewhere to its own', () => {
+    const a = new SummaryCounter();
+    a.add(diagnostics[0]!);
+    const b = new SummaryCounter();
+    b.add(diagnostics[0]!);
+    b.add(diagnostics[1]!);
+    a.merge(b.counts());
+    expect(a.summary()).toEqual({ errorCount: 2, warningCount: 1, fatalCount: 0, rules: { 'plan/invalid-value': 2, 'plan/unplanned-property': 1 }, stats: {} });
+  });
+});
