@@ -11,7 +11,7 @@ import { jsonChunks, jsonDiagnostic } from '../reporters/json.js';
 import type { CheckerSetup } from '../validate/checker-setup.js';
 import { EventChecker } from '../validate/event-checker.js';
 import { runLint } from '../validate/lint-run.js';
-import { renderUnitJson } from '../validate/json-output.js';
+import { prepareUnitOutput } from '../validate/unit-output.js';
 import { processUnit, type UnitResult } from '../validate/process-unit.js';
 import { describeRules } from '../rules/describe.js';
 import { TextSpool } from './text-spool.js';
@@ -64,7 +64,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     severities: [...resolved.severities],
     explicit: [...resolved.explicit],
     conventions,
-    ...(emit.format === 'json' ? { json: { cwd: io.cwd, quiet: emit.quiet } } : {}),
+    output: emit.format === 'json' ? { format: 'json', cwd: io.cwd, quiet: emit.quiet } : { format: 'groups', quiet: emit.quiet },
   };
   const parallel = jobs > 1 && (totalBytes === undefined || totalBytes >= PARALLEL_MIN_BYTES);
   const { WorkerPool } = parallel ? await import('../validate/worker-pool.js') : { WorkerPool: undefined };
@@ -92,6 +92,9 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     if (result.json) {
       counter.merge(result.json.counts);
       spoolText(result.json.text);
+    } else if (result.groups) {
+      counter.merge(result.groups.counts);
+      groups!.merge(result.groups.entries);
     } else {
       result.diagnostics.forEach(take);
     }
@@ -104,7 +107,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     result = await runLint({
       sources,
       ...(stdin ? { stdin } : {}),
-      check: pool ? (unit) => pool.run(unit) : (unit) => (setup.json ? renderUnitJson(processUnit(unit, checker!), setup.json) : processUnit(unit, checker!)),
+      check: pool ? (unit) => pool.run(unit) : (unit) => prepareUnitOutput(processUnit(unit, checker!), setup.output!),
       inFlight: pool ? jobs * 3 : 1,
       onResult: takeResult,
       onProgress: (bytes, events) => progress.update(bytes, events),

@@ -11,6 +11,9 @@ interface Group {
   lines: number[];
 }
 
+/** A group as plain data, keyed, for a worker thread to send: see `DiagnosticGroups.merge`. */
+export type GroupEntry = [key: string, group: Group];
+
 /**
  * Folds repeated diagnostics (same file, rule, severity and event, and the same message template
  * and path with array indices ignored, or the same message when there is no path) into one with a count and the first few lines, so a million-line log with one
@@ -20,25 +23,47 @@ export class DiagnosticGroups {
   readonly #groups = new Map<string, Group>();
   readonly #overflow = new Map<string, { first: Diagnostic; count: number }>();
 
+  constructor(private readonly maxGroups = MAX_GROUPS) {}
+
   add(d: Diagnostic): void {
     // With a path, the template and the path say what went wrong (values in the message vary);
     // without one (a malformed line, a missing userId) the message itself does.
     const what = d.path === undefined ? d.message : `${d.messageId ?? d.message}\u0000${d.path.replace(/\/\d+(?=\/|$)/g, '/*')}`;
-    const key = [d.file, d.ruleId, d.severity, d.event, what].join('\u0000');
+    this.#fold([d.file, d.ruleId, d.severity, d.event, what].join('\u0000'), { first: d, count: 1, lines: d.line === undefined ? [] : [d.line] });
+  }
+
+  /** The groups so far, for a worker thread to send; the pool's side folds them in with `merge`. */
+  entries(): GroupEntry[] {
+    return [...this.#groups];
+  }
+
+  /**
+   * Folds in groups made from later input (a worker's unit): the same result as adding their
+   * diagnostics one by one, for units that arrive in input order.
+   */
+  merge(entries: readonly GroupEntry[]): void {
+    for (const [key, group] of entries) this.#fold(key, group);
+  }
+
+  #fold(key: string, incoming: Group): void {
     const group = this.#groups.get(key);
     if (group) {
-      group.count++;
-      if (group.lines.length < SAMPLE_LINES && d.line !== undefined && group.lines.at(-1) !== d.line) group.lines.push(d.line);
+      group.count += incoming.count;
+      for (const line of incoming.lines) {
+        if (group.lines.length >= SAMPLE_LINES) break;
+        if (group.lines.at(-1) !== line) group.lines.push(line);
+      }
       return;
     }
-    if (this.#groups.size < MAX_GROUPS) {
-      this.#groups.set(key, { first: d, count: 1, lines: d.line === undefined ? [] : [d.line] });
+    if (this.#groups.size < this.maxGroups) {
+      this.#groups.set(key, { first: incoming.first, count: incoming.count, lines: incoming.lines.slice(0, SAMPLE_LINES) });
       return;
     }
+    const d = incoming.first;
     const bucketKey = [d.file, d.ruleId, d.severity].join('\u0000');
     const bucket = this.#overflow.get(bucketKey);
-    if (bucket) bucket.count++;
-    else this.#overflow.set(bucketKey, { first: d, count: 1 });
+    if (bucket) bucket.count += incoming.count;
+    else this.#overflow.set(bucketKey, { first: d, count: incoming.count });
   }
 
   /** One diagnostic per group; groups of more than one carry `occurrences`. */

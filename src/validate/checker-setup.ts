@@ -3,7 +3,7 @@ import type { SeverityOption } from '../core/diagnostic.js';
 import { loadPlan } from '../plan/load.js';
 import type { ResolvedConventions } from '../rules/types.js';
 import { EventChecker } from './event-checker.js';
-import type { JsonOutputOptions } from './json-output.js';
+import type { UnitOutput } from './unit-output.js';
 
 /** Everything a worker thread needs to build the same checker as the main thread: plain data only. */
 export interface CheckerSetup {
@@ -12,8 +12,8 @@ export interface CheckerSetup {
   severities: Array<[string, SeverityOption]>;
   explicit: string[];
   conventions: ResolvedConventions;
-  /** Set for `--format json`: results come back rendered (see renderUnitJson). */
-  json?: JsonOutputOptions;
+  /** How results come back (see prepareUnitOutput); as plain diagnostics when absent. */
+  output?: UnitOutput;
 }
 
 export function createChecker(setup: CheckerSetup): EventChecker {

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkUnit } from '../ingest/types.js';
 import { createChecker, type CheckerSetup } from './checker-setup.js';
-import { renderUnitJson } from './json-output.js';
+import { prepareUnitOutput } from './unit-output.js';
 import { processUnit } from './process-unit.js';
 
 // Worker thread entry: builds its own checker from the plan (validators compile per thread),
@@ -12,7 +12,7 @@ const port = parentPort!;
 port.on('message', ({ id, unit }: { id: number; unit: WorkUnit }) => {
   try {
     const result = processUnit(unit, checker);
-    port.postMessage({ id, result: setup.json ? renderUnitJson(result, setup.json) : result });
+    port.postMessage({ id, result: setup.output ? prepareUnitOutput(result, setup.output) : result });
   } catch (error) {
     port.postMessage({ id, error: (error as Error)?.stack ?? String(error) });
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { DiagnosticCounts } from '../core/report.js';
+import type { GroupEntry } from '../reporters/group.js';
 import { isBatch } from '../ingest/batch.js';
 import { forEachLine } from '../ingest/lines.js';
 import type { EventLocation, WorkUnit } from '../ingest/types.js';
@@ -15,8 +16,10 @@ export interface UnitCounts {
 
 export interface UnitResult extends UnitCounts {
   diagnostics: Diagnostic[];
-  /** The diagnostics already rendered for `--format json` (then `diagnostics` is empty): see renderUnitJson. */
+  /** The diagnostics already rendered for `--format json` (then `diagnostics` is empty): see prepareUnitOutput. */
   json?: JsonUnitOutput;
+  /** The diagnostics already folded into groups (then `diagnostics` is empty): see prepareUnitOutput. */
+  groups?: { entries: GroupEntry[]; counts: DiagnosticCounts };
 }
 
 export interface JsonUnitOutput {
