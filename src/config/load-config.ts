@@ -33,6 +33,7 @@ export interface CdpConfig {
   conventions?: { event?: RawConvention; property?: RawConvention };
   format?: string;
   maxWarnings?: number;
+  codegen?: { out?: string; client?: 'analytics-next' | 'analytics-node' | 'window' | 'custom'; validate?: 'off' | 'dev' | 'always' };
 }
 
 export interface LoadedConfig {
