@@ -171,7 +171,7 @@ class Emitter {
       this.validator(key, compiled?.get(name), 'properties');
       lookups.push(`  [${JSON.stringify(name)}, $validators.${key}],\n`);
     }
-    if (compiled) this.#part.lookups.push(`const $${kind}Validators = new Map<string, $Validate>([\n${lookups.join('')}]);\n`);
+    if (compiled) this.#part.lookups.push(`const $${kind}Validators = /* @__PURE__ */ new Map<string, $Validate>([\n${lookups.join('')}]);\n`);
     const args = this.#client.identityRequired
       ? '[properties: P, options: IdentityOptions]'
       : '{} extends P ? [properties?: P, options?: CallOptions] : [properties: P, options?: CallOptions]';

@@ -60,7 +60,7 @@ export interface Violation {
   message: string;
 }
 
-declare const process: { env: Record<string, string | undefined> };
+declare const process: { env: { NODE_ENV?: string } };
 
 // Bundlers replace process.env.NODE_ENV; where nothing defines it (a browser without a bundler) this is production.
 const $dev = ((): boolean => {
@@ -81,7 +81,7 @@ export function setOnViolation(handler: (violation: Violation) => void): void {
   $onViolation = handler;
 }
 
-type $AjvError = { instancePath: string; keyword: string; params: Record<string, any>; message?: string };
+type $AjvError = { instancePath: string; keyword: string; params: { missingProperty?: unknown; additionalProperty?: unknown; [key: string]: unknown }; message?: string };
 type $Validate = { (data: unknown): boolean; errors?: $AjvError[] | null };
 
 function $check(type: Violation["type"], event: string, slot: string, payload: unknown, validate: $Validate): void {

@@ -45,9 +45,10 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
   const loaded = standaloneModule.default as unknown as { default?: unknown };
   const standaloneCode = (typeof loaded === 'function' ? loaded : loaded.default) as (ajv: Ajv, exports: Record<string, string>) => string;
   // Reusable types are compiled once, as functions every event's validator calls, not once per event.
-  // ownProperties: a payload without `constructor` must not be checked against Object's.
-  const ajv = createAjv({ inlineRefs: false, ownProperties: true, code: { source: true, esm: true, lines: true, formats: _`$formats` } });
-  ajv.addSchema({ $id: TYPES_ID, definitions: forValidation(definitions, false) }, TYPES_ID);
+  // ownProperties: a payload without `constructor` must not be checked against Object's. Small
+  // types are inlined, bigger ones become one function each; 12 keywords measured smallest.
+  const ajv = createAjv({ inlineRefs: 12, ownProperties: true, code: { source: true, esm: true, lines: true, formats: _`$formats` } });
+  ajv.addSchema({ $id: TYPES_ID, ...(forValidation({ definitions }, false) as JsonSchema) }, TYPES_ID);
   for (const { key, schema } of sources) ajv.addSchema(forValidation(schema, true) as object, key);
   let code = standaloneCode(ajv, Object.fromEntries(sources.map((s) => [s.key, s.key])));
 
@@ -64,7 +65,8 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
     // ajv writes schemas it consults at run time as JSON; as an object literal, a "__proto__" key there would set the prototype.
     .replace(/^const schema\d+ = .*$/gm, (line) => line.replace(/([{,])"__proto__":/g, '$1["__proto__"]:'))
     .replace(/\blet vErrors = null;/g, 'let vErrors: any = null;')
-    .replace(/function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/g, 'function $1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data}: $Context = {}): boolean');
+    .replace(/^function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/gm, (match: string, name: string, offset: number) => `function ${name}(data: any, ${contextParameter(code, name, offset + match.length)}): boolean`);
+  code = withoutUnusedConstants(code);
   const functions = [...code.matchAll(/^function (validate\d+)\(/gm)].map((m) => m[1]!);
 
   const lines = [
@@ -75,7 +77,33 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
     ...functions.map((f) => `${f}.errors = null as $AjvError[] | null;`),
     `return { ${sources.map((s) => s.key).join(', ')} };`,
   ];
-  return `const $validators = (() => {\n${lines.join('\n').split('\n').map((l) => (l === '' ? l : indent + l)).join('\n')}\n})();\n`;
+  // Marked pure so that a bundler drops the validators of events the app never sends.
+  return `const $validators = /* @__PURE__ */ (() => {\n${lines.join('\n').split('\n').map((l) => (l === '' ? l : indent + l)).join('\n')}\n})();\n`;
+}
+
+const CONTEXT_FIELDS: Array<[name: string, declaration: string]> = [
+  ['instancePath', 'instancePath=""'],
+  ['parentData', 'parentData'],
+  ['parentDataProperty', 'parentDataProperty'],
+  ['rootData', 'rootData=data'],
+];
+
+/**
+ * The second parameter of a validator, destructuring only what its body uses, so that the module
+ * also compiles under `noUnusedParameters`. The body runs from `bodyStart` to `<name>.errors =`.
+ */
+function contextParameter(code: string, name: string, bodyStart: number): string {
+  const body = code.slice(bodyStart, code.indexOf(`${name}.errors = vErrors;`, bodyStart));
+  // A name followed by `:` is a key of the context passed on to another validator, not a use.
+  const used = CONTEXT_FIELDS.filter(([field]) => new RegExp(`\\b${field}\\b(?!\\s*:)`).test(body));
+  return used.length === 0 ? '_context: $Context = {}' : `{${used.map(([, declaration]) => declaration).join(', ')}}: $Context = {}`;
+}
+
+/** Drops the `const schemaN = ...;` and `const funcN = ...;` lines ajv writes but nothing reads. */
+function withoutUnusedConstants(code: string): string {
+  const uses = new Map<string, number>();
+  for (const [name] of code.matchAll(/\b(?:schema|func)\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  return code.replace(/^const ((?:schema|func)\d+) = .*;\n/gm, (line, name: string) => (uses.get(name)! > 1 ? line : ''));
 }
 
 /** `const $formats = {...}` with a checker for every format the code refers to. */

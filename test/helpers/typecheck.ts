@@ -10,11 +10,21 @@ export interface TsDiagnostic {
   message: string;
 }
 
+/** The strictest settings a project commonly adds on top of `strict`. */
+export const STRICTEST: ts.CompilerOptions = {
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitReturns: true,
+  noPropertyAccessFromIndexSignature: true,
+};
+
 /**
- * Type-checks the given files (path -> source) as one strict program, the way a user's project
- * would: `strict`, ES2020 library only (no DOM, no Node.js types), bundler module resolution.
+ * Type-checks the given files (path -> source) as one program, the way a user's project would:
+ * `strict` (plus `extra`), ES2020 library only (no DOM, no Node.js types), bundler module resolution.
  */
-export function typecheck(files: Record<string, string>): TsDiagnostic[] {
+export function typecheck(files: Record<string, string>, extra: ts.CompilerOptions = {}): TsDiagnostic[] {
   const dir = mkdtempSync(join(tmpdir(), 'cdp-tsc-'));
   const roots: string[] = [];
   for (const [path, source] of Object.entries(files)) {
@@ -31,6 +41,7 @@ export function typecheck(files: Record<string, string>): TsDiagnostic[] {
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     lib: ['lib.es2020.d.ts'],
     types: [],
+    ...extra,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => ({
     file: d.file ? relative(dir, d.file.fileName) : '',
