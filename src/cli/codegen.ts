@@ -1,19 +1,18 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { CLIENT_NAMES, VALIDATE_MODES, type ClientName, type ValidateMode } from '../codegen/options.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { EXIT_ERRORS, EXIT_OK, UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 
-const CLIENT_CHOICES = ['analytics-next', 'analytics-node', 'window', 'custom'] as const;
-const VALIDATE_CHOICES = ['off', 'dev', 'always'] as const;
 export const DEFAULT_OUT = 'src/analytics.generated.ts';
 
 interface CodegenFlags {
   plan?: string;
   out?: string;
-  client?: (typeof CLIENT_CHOICES)[number];
-  validate?: (typeof VALIDATE_CHOICES)[number];
+  client?: ClientName;
+  validate?: ValidateMode;
   check?: boolean;
   config?: string;
 }
@@ -24,8 +23,8 @@ export function registerCodegen(program: Command, io: Io, setExit: (code: number
     .description('generate typed tracking functions (TypeScript) from a tracking plan')
     .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
     .option('-o, --out <path>', `generated file; a path ending in / or an existing folder gets one module per event plus index.ts (default: ${DEFAULT_OUT})`)
-    .addOption(new Option('--client <name>', 'analytics library the functions call (default: analytics-next)').choices(CLIENT_CHOICES))
-    .addOption(new Option('--validate <mode>', 'validate payloads at run time: off, dev (when NODE_ENV is not production) or always (default: off)').choices(VALIDATE_CHOICES))
+    .addOption(new Option('--client <name>', 'analytics library the functions call (default: analytics-next)').choices(CLIENT_NAMES))
+    .addOption(new Option('--validate <mode>', 'validate payloads at run time: off, dev (when NODE_ENV is not production) or always (default: off)').choices(VALIDATE_MODES))
     .option('--check', 'write nothing; exit 1 if the generated code on disk is not what the plan generates (a CI gate)')
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .action(async (flags: CodegenFlags) => setExit(await runCodegen(flags, io)));
@@ -41,7 +40,7 @@ export async function runCodegen(flags: CodegenFlags, io: Io): Promise<number> {
   if ('problems' in result) return reportPlanProblems('codegen', result.problems, io);
 
   // The emitter (and ajv's standalone code generation) load only when this command runs.
-  const { generateFiles } = await import('../codegen/generate.js');
+  const { GENERATED_HEADER, generateFiles } = await import('../codegen/generate.js');
   const { UnsupportedFormatError } = await import('../codegen/standalone-validators.js');
   let files: Map<string, string>;
   try {
@@ -50,7 +49,33 @@ export async function runCodegen(flags: CodegenFlags, io: Io): Promise<number> {
     if (error instanceof UnsupportedFormatError) throw new UsageError(`${display(io, planPath)}: ${error.message}`);
     throw error;
   }
-  return flags.check ? check(files, out.path, flags, io) : write(files, out.path, io);
+  const leftovers = out.folder ? leftoverModules(files, out.path, GENERATED_HEADER) : [];
+  return flags.check ? check(files, leftovers, out.path, flags, io) : write(files, leftovers, out.path, io);
+}
+
+/**
+ * Event modules a previous run generated for events the plan no longer has: deleted on write,
+ * reported by --check. Only files that start with the generated header are considered.
+ */
+function leftoverModules(files: Map<string, string>, out: string, header: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(resolve(out, 'events'));
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => `events/${name}`)
+    .filter((file) => file.endsWith('.ts') && !files.has(file) && firstLine(resolve(out, file)).startsWith(header))
+    .map((file) => resolve(out, file));
+}
+
+function firstLine(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').split('\n', 1)[0]!;
+  } catch {
+    return '';
+  }
 }
 
 /** Where to write, and whether that is a folder: a path ending in a separator, or an existing folder. */
@@ -63,7 +88,8 @@ function outPath(flags: CodegenFlags, loaded: LoadedConfig, io: Io): { path: str
   return { path, folder };
 }
 
-function write(files: Map<string, string>, out: string, io: Io): number {
+function write(files: Map<string, string>, leftovers: string[], out: string, io: Io): number {
+  for (const file of leftovers) rmSync(file);
   for (const [file, content] of files) {
     const target = resolve(out, file);
     try {
@@ -77,9 +103,9 @@ function write(files: Map<string, string>, out: string, io: Io): number {
   return EXIT_OK;
 }
 
-/** Compares every generated file with the one on disk; any difference (or a missing file) is exit 1. */
-function check(files: Map<string, string>, out: string, flags: CodegenFlags, io: Io): number {
-  const stale: string[] = [];
+/** Compares every generated file with the one on disk; any difference, missing or leftover file is exit 1. */
+function check(files: Map<string, string>, leftovers: string[], out: string, flags: CodegenFlags, io: Io): number {
+  const stale = leftovers.map((file) => `${display(io, file)} is no longer generated (its event left the plan)`);
   for (const [file, content] of files) {
     const target = resolve(out, file);
     let current: string | undefined;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../plan/model.js';
-import { emitParts, type ModuleOptions, type ModuleParts, type Part } from './emit-module.js';
+import { emitParts, type ModuleParts, type Part } from './emit-parts.js';
+import type { ModuleOptions } from './options.js';
 import { runtimeExports, runtimeSource } from './runtime-source.js';
 import { standaloneValidators } from './standalone-validators.js';
 

@@ -1,5 +1,6 @@
 import { CLIENTS, type ClientName } from './clients/index.js';
-import type { ValidateMode } from './emit-module.js';
+import type { ValidateMode } from './options.js';
+import { AJV_ERROR_TYPE } from './standalone-validators.js';
 
 /**
  * The plumbing every generated module shares: call options, the client (which library the calls go
@@ -81,7 +82,7 @@ export function setOnViolation(handler: (violation: Violation) => void): void {
   $onViolation = handler;
 }
 
-type $AjvError = { instancePath: string; keyword: string; params: { missingProperty?: unknown; additionalProperty?: unknown; [key: string]: unknown }; message?: string };
+${AJV_ERROR_TYPE}
 type $Validate = { (data: unknown): boolean; errors?: $AjvError[] | null };
 
 function $check(type: Violation["type"], event: string, slot: string, payload: unknown, validate: $Validate): void {

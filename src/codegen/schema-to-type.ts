@@ -1,5 +1,5 @@
 import { TYPE_REF_PREFIX, type JsonSchema } from '../plan/model.js';
-import { jsdoc } from './jsdoc.js';
+import { jsdoc, type DocParts } from './jsdoc.js';
 
 export interface TypeContext {
   /** The generated name of a reusable type of the plan. */
@@ -143,8 +143,9 @@ export function objectMembers(schema: JsonSchema, ctx: TypeContext, indent: stri
   return out;
 }
 
-export function docOf(schema: JsonSchema): { description?: string; deprecated?: boolean | string; examples?: unknown[] } {
-  const doc: { description?: string; deprecated?: boolean | string; examples?: unknown[] } = {};
+/** What the JSDoc of a schema says: description, deprecation and examples. */
+export function docOf(schema: JsonSchema): DocParts {
+  const doc: DocParts = {};
   if (typeof schema.description === 'string') doc.description = schema.description;
   if (schema.deprecated === true || typeof schema.deprecated === 'string') doc.deprecated = schema.deprecated;
   if (Array.isArray(schema.examples)) doc.examples = schema.examples;

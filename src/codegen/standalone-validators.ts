@@ -10,6 +10,10 @@ export interface ValidatorSource {
   schema: JsonSchema;
 }
 
+/** The type of the errors the validators report; the module that holds them must declare it. */
+export const AJV_ERROR_TYPE =
+  'type $AjvError = { instancePath: string; keyword: string; params: { missingProperty?: unknown; additionalProperty?: unknown; [key: string]: unknown }; message?: string };';
+
 /** A format the generated code cannot check (ajv-formats implements it as code cdp does not carry). */
 export class UnsupportedFormatError extends Error {
   override name = 'UnsupportedFormatError';
@@ -37,7 +41,7 @@ const RUNTIME_HELPERS: Record<string, string> = {
  * standalone code generation. The result needs neither ajv nor ajv-formats at run time and never
  * builds code from strings (no `new Function`, so it runs under a strict Content-Security-Policy).
  * ajv emits JavaScript; the few places strict TypeScript would reject are typed here. The code refers
- * to `$AjvError`, a type the module declares outside the returned expression.
+ * to `$AjvError` (AJV_ERROR_TYPE), which the module declares outside the returned expression.
  */
 export async function standaloneValidators(sources: ValidatorSource[], definitions: JsonSchema, indent = '  '): Promise<string> {
   const standaloneModule = await import('ajv/dist/standalone/index.js');
@@ -65,7 +69,7 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
     // ajv writes schemas it consults at run time as JSON; as an object literal, a "__proto__" key there would set the prototype.
     .replace(/^const schema\d+ = .*$/gm, (line) => line.replace(/([{,])"__proto__":/g, '$1["__proto__"]:'))
     .replace(/\blet vErrors = null;/g, 'let vErrors: any = null;')
-    .replace(/^function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/gm, (match: string, name: string, offset: number) => `function ${name}(data: any, ${contextParameter(code, name, offset + match.length)}): boolean`);
+    .replace(/^function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/gm, (match: string, name: string, offset: number, whole: string) => `function ${name}(data: any, ${contextParameter(whole, name, offset + match.length)}): boolean`);
   code = withoutUnusedConstants(code);
   const functions = [...code.matchAll(/^function (validate\d+)\(/gm)].map((m) => m[1]!);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { ClientName } from '../../src/codegen/clients/index.js';
-import type { ValidateMode } from '../../src/codegen/emit-module.js';
+import type { ValidateMode } from '../../src/codegen/options.js';
 import { generateFiles } from '../../src/codegen/generate.js';
 import type { Plan } from '../../src/plan/model.js';
 

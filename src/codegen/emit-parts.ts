@@ -1,19 +1,12 @@
 import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
 import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
 import { setOwn } from '../plan/yaml-source.js';
-import { CLIENTS, type ClientName, type ClientTemplate } from './clients/index.js';
+import { CLIENTS, type ClientTemplate } from './clients/index.js';
 import { jsdoc, type DocParts } from './jsdoc.js';
 import { codegenNames, type CodegenNames } from './names.js';
 import { docOf, isInterfaceLike, isOpenObject, objectMembers, propertyKey, schemaToType, type TypeContext } from './schema-to-type.js';
+import type { ModuleOptions } from './options.js';
 import type { ValidatorSource } from './standalone-validators.js';
-
-export const VALIDATE_MODES = ['off', 'dev', 'always'] as const;
-export type ValidateMode = (typeof VALIDATE_MODES)[number];
-
-export interface ModuleOptions {
-  client: ClientName;
-  validate: ValidateMode;
-}
 
 /** A piece of the generated code, with what it needs from elsewhere. */
 export interface Part {
@@ -126,7 +119,7 @@ class Emitter {
   private trackEvent(event: PlanEvent, key: string): void {
     const type = this.names.events.get(event.name)!;
     const fn = this.names.functions.get(event.name)!;
-    const doc: DocParts = { ...(event.description !== undefined ? { description: event.description } : {}), ...(event.deprecated !== undefined ? { deprecated: event.deprecated } : {}) };
+    const doc = eventDoc(event);
     const iface = this.declare(type, event.properties, this.policyOf(event), { ...doc, description: `Properties of "${event.name}"${event.description !== undefined ? `: ${event.description}` : '.'}` });
     this.validator(key, this.#compiled?.track.get(event.name), 'properties');
     const params = `${this.propertiesParam(event.properties, type)}, ${this.optionsParam()}`;
@@ -166,7 +159,7 @@ class Emitter {
       const type = names.get(name)!;
       this.#part.exports.push(`type ${type}`);
       this.#part.code += `${this.declare(type, event.properties, this.policyOf(event), event.description !== undefined ? { description: event.description } : {})}\n`;
-      members.push(`${jsdoc(docOf(event as unknown as JsonSchema), '  ')}  ${propertyKey(name)}: ${type};\n`);
+      members.push(`${jsdoc(eventDoc(event), '  ')}  ${propertyKey(name)}: ${type};\n`);
       const key = `${kind[0]}${index++}`;
       this.validator(key, compiled?.get(name), 'properties');
       lookups.push(`  [${JSON.stringify(name)}, $validators.${key}],\n`);
@@ -212,6 +205,14 @@ ${this.check(kind, 'name', 'properties', `$${kind}Validators.get(name)!`)}  $sen
     this.#part.exports.push('alias');
     this.#part.code += `/** Sends an alias call: \`userId\` is the new id of the user known so far as \`previousId\`. */\nexport function alias(userId: string, ${previous}, options?: CallOptions): void {\n  $send({ type: "alias", userId, previousId }, options);\n}\n`;
   }
+}
+
+/** What the JSDoc of an event (or page, screen) says: its description and deprecation. */
+function eventDoc(event: PlanEvent): DocParts {
+  const doc: DocParts = {};
+  if (event.description !== undefined) doc.description = event.description;
+  if (event.deprecated !== undefined) doc.deprecated = event.deprecated;
+  return doc;
 }
 
 function newPart(): Part {
