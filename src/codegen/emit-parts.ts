@@ -13,8 +13,6 @@ export interface Part {
   code: string;
   /** Schemas its `$validators.<key>` references need compiled. */
   validators: ValidatorSource[];
-  /** Declarations that use `$validators`, so must follow them. */
-  lookups: string[];
   /** Generated names of the plan's reusable types it refers to. */
   types: Set<string>;
   /** What it exports: the names a re-exporting index lists. */
@@ -162,9 +160,11 @@ class Emitter {
       members.push(`${jsdoc(eventDoc(event), '  ')}  ${propertyKey(name)}: ${type};\n`);
       const key = `${kind[0]}${index++}`;
       this.validator(key, compiled?.get(name), 'properties');
-      lookups.push(`  [${JSON.stringify(name)}, $validators.${key}],\n`);
+      lookups.push(`    [${JSON.stringify(name)}, $validators.${key}],\n`);
     }
-    if (compiled) this.#part.lookups.push(`const $${kind}Validators = /* @__PURE__ */ new Map<string, $Validate>([\n${lookups.join('')}]);\n`);
+    // Built at the first call, not on import, so that a bundler can drop the validators with the function.
+    const lookup = `($${kind}Validators ??= new Map<string, $Validate>([\n${lookups.join('')}  ])).get(name)!`;
+    const lookupDeclaration = compiled ? `let $${kind}Validators: Map<string, $Validate> | undefined;\n\n` : '';
     const args = this.#client.identityRequired
       ? '[properties: P, options: IdentityOptions]'
       : '{} extends P ? [properties?: P, options?: CallOptions] : [properties: P, options?: CallOptions]';
@@ -175,10 +175,10 @@ ${members.join('')}}
 
 type $${mapName}Args<P> = ${args};
 
-/** Sends a ${kind} call for a ${kind} of the plan, with that ${kind}'s properties. */
+${lookupDeclaration}/** Sends a ${kind} call for a ${kind} of the plan, with that ${kind}'s properties. */
 export function ${kind}<Name extends keyof ${mapName}>(name: Name, ...args: $${mapName}Args<${mapName}[Name]>): void {
   const [properties = {}, options] = args;
-${this.check(kind, 'name', 'properties', `$${kind}Validators.get(name)!`)}  $send({ type: ${JSON.stringify(kind)}, name, properties }, options);
+${this.check(kind, 'name', 'properties', lookup)}  $send({ type: ${JSON.stringify(kind)}, name, properties }, options);
 }
 
 `;
@@ -216,5 +216,5 @@ function eventDoc(event: PlanEvent): DocParts {
 }
 
 function newPart(): Part {
-  return { code: '', validators: [], lookups: [], types: new Set(), exports: [] };
+  return { code: '', validators: [], types: new Set(), exports: [] };
 }

@@ -26,7 +26,7 @@ async function singleFile(parts: ModuleParts, options: ModuleOptions): Promise<s
   if (parts.events.length > 0) sections.push(`// Track events\n\n${parts.events.map((e) => e.part.code).join('\n')}`);
   sections.push(parts.calls.code, runtimeSource(options.client, options.validate, false));
   if (options.validate !== 'off') {
-    sections.push(await standaloneValidators(all.flatMap((p) => p.validators), parts.definitions), ...all.flatMap((p) => p.lookups));
+    sections.push(await standaloneValidators(all.flatMap((p) => p.validators), parts.definitions));
   }
   return sections.join('\n');
 }
@@ -61,7 +61,7 @@ async function moduleOf(part: Part, up: string, options: ModuleOptions, parts: M
   if (options.validate !== 'off') runtime.push('$check', 'type $Validate', 'type $AjvError');
   const imports = [`import { ${runtime.join(', ')} } from "${up}runtime.js";`];
   if (part.types.size > 0) imports.push(`import type { ${[...part.types].sort().join(', ')} } from "${up}types.js";`);
-  const validators = options.validate === 'off' || part.validators.length === 0 ? [] : [await standaloneValidators(part.validators, parts.definitions), ...part.lookups];
+  const validators = options.validate === 'off' || part.validators.length === 0 ? [] : [await standaloneValidators(part.validators, parts.definitions)];
   return [`${imports.join('\n')}\n`, part.code, ...validators].join('\n');
 }
 
