@@ -86,22 +86,30 @@ class Emitter {
     return this.#part;
   }
 
-  /** `export interface` for a plain object schema, `export type` for anything else. */
+  /**
+   * `export interface` for a plain object schema, `export type` for anything else; objects in its
+   * properties become interfaces of their own, declared after it.
+   */
   private declare(name: string, schema: JsonSchema | boolean, policy: Policy, doc: DocParts): string {
-    const ctx = this.context(policy);
-    if (isInterfaceLike(schema)) return `${jsdoc(doc)}export interface ${name} {\n${objectMembers(schema, ctx, '  ', isOpenObject(schema, ctx))}}\n`;
-    return `${jsdoc(doc)}export type ${name} = ${schemaToType(schema, ctx)};\n`;
-  }
-
-  private context(policy: Policy): TypeContext {
-    return {
+    const nested: string[] = [];
+    const ctx: TypeContext = {
       typeName: (n) => {
-        const name = this.names.types.get(n)!;
-        this.#part.types.add(name);
-        return name;
+        const type = this.names.types.get(n)!;
+        this.#part.types.add(type);
+        return type;
       },
       open: policy === 'off',
+      nested: (base, object) => {
+        const declared = this.names.reserve(base);
+        this.#part.exports.push(`type ${declared}`);
+        nested.push(this.declare(declared, object, policy, docOf(object)));
+        return declared;
+      },
     };
+    const declaration = isInterfaceLike(schema)
+      ? `${jsdoc(doc)}export interface ${name} {\n${objectMembers(schema, ctx, '  ', isOpenObject(schema, ctx), name)}}\n`
+      : `${jsdoc(doc)}export type ${name} = ${schemaToType(schema, ctx)};\n`;
+    return [declaration, ...nested].join('\n');
   }
 
   private policyOf(event: PlanEvent): Policy {

@@ -16,6 +16,8 @@ export interface CodegenNames {
   events: Map<string, string>;
   pages: Map<string, string>;
   screens: Map<string, string>;
+  /** A name no other generated type has, from `base` (numbered if taken); for nested interfaces. */
+  reserve(base: string): string;
 }
 
 export function codegenNames(plan: Pick<Plan, 'events' | 'types' | 'pages' | 'screens'>): CodegenNames {
@@ -35,7 +37,7 @@ export function codegenNames(plan: Pick<Plan, 'events' | 'types' | 'pages' | 'sc
     for (const name of [...names].sort(compare)) out.set(name, reserve(`${toIdentifier(name, 'PascalCase').replace(/_$/, '')}${suffix}`));
     return out;
   };
-  return { functions, types, events, pages: section(plan.pages.keys(), 'PageProperties'), screens: section(plan.screens.keys(), 'ScreenProperties') };
+  return { functions, types, events, pages: section(plan.pages.keys(), 'PageProperties'), screens: section(plan.screens.keys(), 'ScreenProperties'), reserve };
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,5 @@
 import { TYPE_REF_PREFIX, type JsonSchema } from '../plan/model.js';
+import { toIdentifier } from './identifiers.js';
 import { jsdoc, type DocParts } from './jsdoc.js';
 
 export interface TypeContext {
@@ -9,11 +10,18 @@ export interface TypeContext {
    * policy is `off`); if not, the type has no index signature and an extra property is a compile error.
    */
   open: boolean;
+  /**
+   * Declares an object of the plan (a property's value, or an array's items) as a named interface:
+   * gets a name to start from, returns the name it was declared under. Without it, objects are inline.
+   */
+  nested?: (name: string, schema: JsonSchema) => string;
 }
 
 const INDENT = '  ';
 const SIMPLE_TYPE = /^[\p{L}\p{N}_$.]+$/u;
 const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+// Keywords that shape a type beyond `type` itself; a schema with one is not a plain interface.
+const SHAPING_KEYWORDS = ['$ref', 'enum', 'const', 'anyOf', 'oneOf', 'allOf'];
 const OBJECT_MEMBERS = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);
 
 /** A type expression, with what it needs to be safely combined with others. */
@@ -122,18 +130,21 @@ export function isOpenObject(schema: JsonSchema, ctx: TypeContext): boolean {
 /** An object schema with listed properties and nothing else that shapes its type: it can be an interface. */
 export function isInterfaceLike(schema: JsonSchema | boolean): schema is JsonSchema {
   if (typeof schema !== 'object' || schema.type !== 'object' || Object.keys(schema.properties ?? {}).length === 0) return false;
-  return !['$ref', 'enum', 'const', 'anyOf', 'oneOf', 'allOf'].some((k) => k in schema);
+  return !SHAPING_KEYWORDS.some((k) => k in schema);
 }
 
-/** The members of an object type, one per line, each with its JSDoc; used for interfaces too. */
-export function objectMembers(schema: JsonSchema, ctx: TypeContext, indent: string, open: boolean): string {
+/**
+ * The members of an object type, one per line, each with its JSDoc; used for interfaces too. With
+ * `owner`, the name of the interface, objects in its properties become interfaces named after it.
+ */
+export function objectMembers(schema: JsonSchema, ctx: TypeContext, indent: string, open: boolean, owner?: string): string {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema | boolean>;
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   let out = '';
   for (const key of Object.keys(properties)) {
     const property = properties[key]!;
     if (typeof property === 'object') out += jsdoc(docOf(property), indent);
-    const type = typeOf(property, ctx, indent);
+    const type = (owner !== undefined && memberInterface(property, `${owner.replace(/Properties$/, '')}${toIdentifier(key, 'PascalCase').replace(/_$/, '')}`, ctx)) || typeOf(property, ctx, indent);
     // TypeScript reads an absent optional `constructor` (or `toString`, ...) from Object, so the
     // member's own type has to be accepted too, or no object without that key would be assignable.
     const text = !required.has(key) && OBJECT_MEMBERS.has(key) ? `${type.form === 'intersection' ? `(${type.text})` : type.text} | Object[${JSON.stringify(key)}]` : type.text;
@@ -150,6 +161,17 @@ export function docOf(schema: JsonSchema): DocParts {
   if (schema.deprecated === true || typeof schema.deprecated === 'string') doc.deprecated = schema.deprecated;
   if (Array.isArray(schema.examples)) doc.examples = schema.examples;
   return doc;
+}
+
+/** A property's type as a named interface (`Address`, or `Item[]` for an array of objects), if it is one. */
+function memberInterface(property: JsonSchema | boolean, name: string, ctx: TypeContext): Type | undefined {
+  if (!ctx.nested || typeof property !== 'object') return undefined;
+  const whole: JsonSchema | boolean = property;
+  if (isInterfaceLike(whole)) return atom(ctx.nested(name, whole));
+  const items = property.items;
+  const plainArray = property.type === 'array' && !SHAPING_KEYWORDS.some((k) => k in property);
+  if (plainArray && items !== undefined && !Array.isArray(items) && isInterfaceLike(items as JsonSchema)) return atom(`${ctx.nested(`${name}Item`, items as JsonSchema)}[]`);
+  return undefined;
 }
 
 /** A property name as it may appear in a type: bare when it is a plain identifier, quoted otherwise. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { propertyKey, schemaToType, type TypeContext } from '../../src/codegen/schema-to-type.js';
+import { objectMembers, propertyKey, schemaToType, type TypeContext } from '../../src/codegen/schema-to-type.js';
 
 const closed: TypeContext = { typeName: (n) => `T_${n}`, open: false };
 
@@ -37,6 +37,19 @@ describe('schemaToType', () => {
     expect(schemaToType(schema, { ...closed, open: true })).toBe('{\n  a?: string;\n  [property: string]: unknown;\n}');
     expect(schemaToType({ ...schema, additionalProperties: { type: 'number' } }, closed)).toContain('[property: string]: unknown;');
     expect(schemaToType({ ...schema, additionalProperties: false }, { ...closed, open: true })).not.toContain('[property: string]');
+  });
+});
+
+describe('objectMembers with an owner', () => {
+  it('names objects in properties and array items after the owner and the key', () => {
+    const declared: string[] = [];
+    const ctx: TypeContext = { ...closed, nested: (name) => (declared.push(name), `${name}Declared`) };
+    const object = { type: 'object', properties: { street: { type: 'string' } } };
+    const schema = { type: 'object', properties: { address: object, 'line items': { type: 'array', items: object }, tags: { type: 'array', items: { type: 'string' } }, either: { anyOf: [object, { type: 'null' }] } } };
+    expect(objectMembers(schema, ctx, '', false, 'OrderProperties')).toBe(
+      'address?: OrderAddressDeclared;\n"line items"?: OrderLineItemsItemDeclared[];\ntags?: string[];\neither?: {\n  street?: string;\n} | null;\n',
+    );
+    expect(declared).toEqual(['OrderAddress', 'OrderLineItemsItem']);
   });
 });
 
