@@ -69,6 +69,9 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
     // ajv writes schemas it consults at run time as JSON; as an object literal, a "__proto__" key there would set the prototype.
     .replace(/^const schema\d+ = .*$/gm, (line) => line.replace(/([{,])"__proto__":/g, '$1["__proto__"]:'))
     .replace(/\blet vErrors = null;/g, 'let vErrors: any = null;')
+    // multipleOf: `(0.5 === 0 || (res0 = data/0.5, res0 !== parseInt(res0)))` compares a literal and parses a number.
+    .replace(/^let (res\d+);$/gm, 'let $1: any;')
+    .replace(/\((-?[\d.]+(?:e[+-]?\d+)?) === 0 \|\| /g, '(($1 as number) === 0 || ')
     .replace(/^function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/gm, (match: string, name: string, offset: number, whole: string) => `function ${name}(data: any, ${contextParameter(whole, name, offset + match.length)}): boolean`);
   code = withoutUnusedConstants(code);
   const functions = [...code.matchAll(/^function (validate\d+)\(/gm)].map((m) => m[1]!);

@@ -9,6 +9,7 @@ import { usageFile } from './usage.js';
 const ecommerce = loadPlan('plans/ecommerce.yaml', ROOT);
 const b2b = loadPlan('plans/b2b-saas.yaml', ROOT);
 const tricky = loadPlan('test/fixtures/codegen/tricky.yaml', ROOT);
+const keywords = loadPlan('test/fixtures/codegen/keywords.yaml', ROOT);
 
 async function single(plan: typeof ecommerce, client: (typeof CLIENT_NAMES)[number], validate: 'off' | 'dev' | 'always'): Promise<string> {
   return (await generateFiles(plan, { client, validate }, false)).get('')!;
@@ -17,7 +18,7 @@ async function single(plan: typeof ecommerce, client: (typeof CLIENT_NAMES)[numb
 describe('generated code under tsc --strict', () => {
   it('compiles for every client, with and without validation, together with a file that calls every function, even with the strictest options', async () => {
     const files: Record<string, string> = {};
-    for (const [label, plan] of [['ecommerce', ecommerce], ['b2b', b2b], ['tricky', tricky]] as const) {
+    for (const [label, plan] of [['ecommerce', ecommerce], ['b2b', b2b], ['tricky', tricky], ['keywords', keywords]] as const) {
       for (const client of CLIENT_NAMES) {
         for (const validate of ['off', 'always'] as const) {
           const base = `${label}-${client}-${validate}`;

@@ -6,6 +6,7 @@ import { loadGenerated } from './load-generated.js';
 const ecommerce = loadPlan('plans/ecommerce.yaml', ROOT);
 const b2b = loadPlan('plans/b2b-saas.yaml', ROOT);
 const tricky = loadPlan('test/fixtures/codegen/tricky.yaml', ROOT);
+const keywords = loadPlan('test/fixtures/codegen/keywords.yaml', ROOT);
 
 const ORDER = { order_id: 'o1', currency: 'USD', products: [{ product_id: 'p1', price: 19, quantity: 1 }] };
 
@@ -165,5 +166,23 @@ describe('run-time validation', () => {
     expect(Object.getOwnPropertyDescriptor((sent[0] as { properties: object }).properties, '__proto__')?.value).toBe('p');
     m.orderCompleted!({ order_id: 'o1', tags: ['nope'] });
     expect(violations).toEqual([expect.objectContaining({ ruleId: 'plan/invalid-value', path: '/properties/tags/0' })]);
+  });
+
+  it('checks tuples, unions, multipleOf, uniqueItems, patternProperties, not and formats', async () => {
+    const { m, violations } = await validating('always', keywords);
+    const valid = { kind: 'circle', center: { x: 0, y: 0 }, radius: 1.5, tuple: ['a', 1], choice: { b: 2 }, tags: ['a', 'b'], meta: { 'x-a': 's' }, day: '2024-02-29', n32: 7, len: 'abc' };
+    m.shapeDrawn!(valid);
+    expect(violations).toEqual([]);
+    m.shapeDrawn!({ ...valid, radius: 1.2, tuple: ['a', 1, 2], tags: ['a', 'a'], meta: { 'x-a': 1 }, day: '2023-02-29', n32: 2 ** 31, len: 'a', not_five: 5 });
+    expect(violations.map((v) => (v as { path: string }).path)).toEqual([
+      '/properties/radius',
+      '/properties/tuple',
+      '/properties/meta/x-a',
+      '/properties/tags',
+      '/properties/day',
+      '/properties/n32',
+      '/properties/not_five',
+      '/properties/len',
+    ]);
   });
 });
