@@ -71,6 +71,8 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
     .replace(/\blet vErrors = null;/g, 'let vErrors: any = null;')
     // multipleOf: `(0.5 === 0 || (res0 = data/0.5, res0 !== parseInt(res0)))` compares a literal and parses a number.
     .replace(/^let (res\d+);$/gm, 'let $1: any;')
+    // contains: `var validN` is set in a loop and read after it, which strict tsc calls unassigned.
+    .replace(/^var (valid\d+) = /gm, 'var $1: any = ')
     .replace(/\((-?[\d.]+(?:e[+-]?\d+)?) === 0 \|\| /g, '(($1 as number) === 0 || ')
     .replace(/^function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/gm, (match: string, name: string, offset: number, whole: string) => `function ${name}(data: any, ${contextParameter(whole, name, offset + match.length)}): boolean`);
   code = withoutUnusedConstants(code);

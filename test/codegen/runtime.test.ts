@@ -168,7 +168,7 @@ describe('run-time validation', () => {
     expect(violations).toEqual([expect.objectContaining({ ruleId: 'plan/invalid-value', path: '/properties/tags/0' })]);
   });
 
-  it('checks tuples, unions, multipleOf, uniqueItems, patternProperties, not and formats', async () => {
+  it('checks tuples, unions, multipleOf, uniqueItems, contains, propertyNames, patternProperties, not, const objects and formats', async () => {
     const { m, violations } = await validating('always', keywords);
     const valid = { kind: 'circle', center: { x: 0, y: 0 }, radius: 1.5, tuple: ['a', 1], choice: { b: 2 }, tags: ['a', 'b'], meta: { 'x-a': 's' }, day: '2024-02-29', n32: 7, len: 'abc' };
     m.shapeDrawn!(valid);
@@ -183,6 +183,21 @@ describe('run-time validation', () => {
       '/properties/n32',
       '/properties/not_five',
       '/properties/len',
+    ]);
+    violations.length = 0;
+    const more = { has_a: ['b', 'a'], keyed: { ab: 1 }, unicode: 'Ωmega', upper: 9.9, fixed: { a: 1 }, list_of_objects: [{ k: 'x' }, { k: 'y' }], rest: ['a', 1, 2] };
+    m.shapeDrawn!({ ...valid, ...more });
+    expect(violations).toEqual([]);
+    m.shapeDrawn!({ ...valid, has_a: ['b'], keyed: {}, unicode: '1', upper: 10, fixed: { a: 2 }, list_of_objects: [{ k: 'x' }, { k: 'x' }], rest: ['a', 'b'] });
+    expect(violations.map((v) => (v as { path: string }).path)).toEqual([
+      '/properties/has_a/0',
+      '/properties/has_a',
+      '/properties/keyed',
+      '/properties/unicode',
+      '/properties/upper',
+      '/properties/fixed',
+      '/properties/list_of_objects',
+      '/properties/rest/1',
     ]);
   });
 });
