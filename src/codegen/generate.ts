@@ -55,15 +55,18 @@ async function folderFiles(parts: ModuleParts, options: ModuleOptions): Promise<
   return files;
 }
 
+/** A folder module: imports of what its code uses from runtime.ts and types.ts, the code, its validators. */
 async function moduleOf(part: Part, up: string, options: ModuleOptions, parts: ModuleParts): Promise<string> {
-  const runtime = ['$send', 'type CallOptions'];
-  if (/\bIdentityOptions\b/.test(part.code)) runtime.push('type IdentityOptions');
-  if (options.validate !== 'off') runtime.push('$check', 'type $Validate', 'type $AjvError');
+  const validators = options.validate === 'off' || part.validators.length === 0 ? '' : `\n${await standaloneValidators(part.validators, parts.definitions)}`;
+  const body = part.code + validators;
+  const runtime = RUNTIME_IMPORTS.filter((name) => new RegExp(`(?<![\\w$])${name.replace(/^type /, '').replace(/\$/g, '\\$')}(?![\\w$])`).test(body));
   const imports = [`import { ${runtime.join(', ')} } from "${up}runtime.js";`];
   if (part.types.size > 0) imports.push(`import type { ${[...part.types].sort().join(', ')} } from "${up}types.js";`);
-  const validators = options.validate === 'off' || part.validators.length === 0 ? [] : [await standaloneValidators(part.validators, parts.definitions)];
-  return [`${imports.join('\n')}\n`, part.code, ...validators].join('\n');
+  return `${imports.join('\n')}\n\n${body}`;
 }
+
+// What a folder module may need from runtime.ts; each is imported only where used (noUnusedLocals).
+const RUNTIME_IMPORTS = ['$send', '$check', 'type CallOptions', 'type IdentityOptions', 'type $Validate', 'type $AjvError'];
 
 /** File names for event modules: the function names, numbered where two differ only in case. */
 function eventModuleNames(functions: string[]): string[] {
