@@ -15,6 +15,15 @@ const DATA = fileURLToPath(new URL('./.data/', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/cdp.js', import.meta.url));
 const only = process.argv.slice(2);
 
+/** tsc --noEmit --strict of one file, with no DOM or Node.js types, as a user's strict project would. */
+function timeTsc(file) {
+  const config = `${file}.tsconfig.json`;
+  writeFileSync(config, JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2020', module: 'esnext', moduleResolution: 'bundler', lib: ['es2020'], types: [] }, files: [file] }));
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', config], { cwd: ROOT, encoding: 'utf8' });
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, code: r.status, stdout: r.stdout };
+}
+
 /** Runs the CLI once under /usr/bin/time-like accounting: wall time and peak RSS of the child. */
 function timeCli(args) {
   const started = process.hrtime.bigint();
@@ -188,6 +197,41 @@ const suites = {
       const rate = row(label, r);
       const ok = r.code === 0 || r.code === 1;
       console.log(`      ${(rate / rateA).toFixed(2)}x the baseline (target >= 0.7x) ${!ok ? `n/a: exit ${r.code}: ${firstLines(r.stderr)}` : rate / rateA >= 0.7 ? 'ok' : 'MISSED'}; ${fmtInt(r.stdoutBytes ?? 0)} bytes of report`);
+    }
+  },
+  // cdp codegen on a generated 1,000-event plan (targets: codegen < 3 s, tsc --noEmit --strict of the
+  // output < 10 s), and the size of the e-commerce example's output once bundled and minified.
+  async codegen() {
+    mkdirSync(DATA, { recursive: true });
+    const plan = `${DATA}plan-1000.yaml`;
+    writeFileSync(plan, generatePlan(1000));
+    for (const validate of ['off', 'always']) {
+      const out = `${DATA}codegen-1000-${validate}.ts`;
+      const runs = [1, 2, 3].map(() => timeCli(['codegen', '--plan', plan, '--out', out, '--validate', validate]));
+      const median = [...runs.map((r) => r.ms)].sort((a, b) => a - b)[1];
+      const target = validate === 'off' ? ' (target < 3000 ms)' : '';
+      console.log(`codegen: 1,000-event plan, --validate ${validate}: ${runs.map((r) => fmtMs(r.ms)).join(', ')} (median ${fmtMs(median)})${target}, exit ${runs[0].code}, ${(statSync(out).size / 1024).toFixed(0)} KB of TypeScript`);
+      const tsc = timeTsc(out);
+      console.log(`  tsc --noEmit --strict of the generated file: ${fmtMs(tsc.ms)}${validate === 'off' ? ' (target < 10000 ms)' : ''}, exit ${tsc.code}${tsc.code === 0 ? '' : `: ${firstLines(tsc.stdout)}`}`);
+    }
+    const { rolldown } = await import('rolldown');
+    const { gzipSync } = await import('node:zlib');
+    const size = async (input, label) => {
+      const bundle = await rolldown({ input, logLevel: 'silent' });
+      const { output } = await bundle.generate({ format: 'esm', minify: true });
+      const code = output[0].code;
+      console.log(`  ${label.padEnd(58)} ${fmtInt(code.length).padStart(7)} bytes minified, ${fmtInt(gzipSync(code).length).padStart(6)} gzip`);
+    };
+    console.log('codegen: plans/ecommerce.yaml (29 events), bundled with rolldown, minified:');
+    for (const validate of ['off', 'always']) {
+      const out = `${DATA}ecommerce-${validate}.ts`;
+      timeCli(['codegen', '--plan', 'plans/ecommerce.yaml', '--out', out, '--validate', validate]);
+      await size(out, `whole module, --validate ${validate}`);
+      const folder = `${DATA}ecommerce-${validate}/`;
+      timeCli(['codegen', '--plan', 'plans/ecommerce.yaml', '--out', folder, '--validate', validate]);
+      const entry = `${DATA}ecommerce-${validate}-one-event.ts`;
+      writeFileSync(entry, `import { orderCompleted, setClient } from './ecommerce-${validate}/index.js';\nsetClient({ track() {}, identify() {}, group() {}, page() {}, screen() {}, alias() {} });\norderCompleted({ order_id: 'o1', currency: 'USD', products: [] });\n`);
+      await size(entry, `one event from the folder output, --validate ${validate}`);
     }
   },
 };

@@ -2,14 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
-import { createReport } from '../core/report.js';
-import type { Diagnostic } from '../core/diagnostic.js';
 import { setOwn } from '../plan/yaml-source.js';
-import { getReporter } from '../reporters/index.js';
-import { describeRules } from '../rules/describe.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
-import { choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
-import { useColor } from './report-options.js';
+import { EXIT_OK, UsageError, type Io } from './io.js';
+import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 import { fileSlugs } from './slug.js';
 
 interface CompileFlags {
@@ -30,7 +25,7 @@ export function registerCompile(program: Command, io: Io, setExit: (code: number
 export async function runCompile(planArg: string | undefined, flags: CompileFlags, io: Io): Promise<number> {
   const loaded = await readConfig(io, flags.config);
   const result = readUsablePlan(choosePlanPath(planArg, loaded, io), io);
-  if ('problems' in result) return fail(result.problems, io);
+  if ('problems' in result) return reportPlanProblems('compile', result.problems, io);
   const compiled = compilePlan(result.plan);
   if (!flags.outDir) {
     io.stdout.write(JSON.stringify(bundle(compiled), null, 2) + '\n');
@@ -39,13 +34,6 @@ export async function runCompile(planArg: string | undefined, flags: CompileFlag
   const written = writeOutDir(compiled, resolve(io.cwd, flags.outDir));
   io.stderr.write(`Wrote ${written} schemas and index.json to ${flags.outDir}\n`);
   return EXIT_OK;
-}
-
-/** Plan errors go to stderr: stdout is reserved for the schemas, so `cdp compile > plan.json` stays clean. */
-function fail(diagnostics: Diagnostic[], io: Io): number {
-  const report = createReport('compile', [], diagnostics, describeRules(diagnostics));
-  io.stderr.write(getReporter('stylish')!(report, { color: useColor(undefined, { ...io, stdout: io.stderr }, false), cwd: io.cwd }));
-  return EXIT_USAGE;
 }
 
 export function bundle(compiled: CompiledPlan): Record<string, unknown> {

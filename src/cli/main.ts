@@ -21,6 +21,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   const { registerCheck } = await import('./check.js');
+  const { registerCodegen } = await import('./codegen.js');
   const { registerCompile } = await import('./compile.js');
   const { registerInit } = await import('./init.js');
   const { registerLint } = await import('./lint.js');
@@ -30,6 +31,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   registerCompile(program, io, setExit);
   registerInit(program, io, setExit);
   registerSchemaReport(program, io, setExit);
+  registerCodegen(program, io, setExit);
 
   try {
     await program.parseAsync(argv);

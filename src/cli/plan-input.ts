@@ -5,7 +5,11 @@ import { verifyPlanSchemas } from '../compile/verify.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { loadPlan, PlanLoadError } from '../plan/load.js';
 import type { Plan } from '../plan/model.js';
-import { UsageError, type Io } from './io.js';
+import { createReport } from '../core/report.js';
+import { getReporter } from '../reporters/index.js';
+import { describeRules } from '../rules/describe.js';
+import { EXIT_USAGE, UsageError, type Io } from './io.js';
+import { useColor } from './report-options.js';
 
 /** Plan files looked for in the current folder when neither the command line nor the config names one. */
 export const DEFAULT_PLAN_FILES = ['tracking-plan.yaml', 'tracking-plan.yml'];
@@ -64,4 +68,14 @@ export function readPlan(path: string, io: Io): PlanResult {
     if (error instanceof PlanLoadError) return { error };
     throw error;
   }
+}
+
+/**
+ * Reports the problems that stop a command writing files or schemas, on stderr (stdout may be
+ * carrying its output, as with `cdp compile > plan.json`), and returns exit code 2.
+ */
+export function reportPlanProblems(command: string, diagnostics: Diagnostic[], io: Io): number {
+  const report = createReport(command, [], diagnostics, describeRules(diagnostics));
+  io.stderr.write(getReporter('stylish')!(report, { color: useColor(undefined, { ...io, stdout: io.stderr }, false), cwd: io.cwd }));
+  return EXIT_USAGE;
 }

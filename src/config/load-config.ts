@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import type { ClientName, ValidateMode } from '../codegen/options.js';
 import type { SeverityOption } from '../core/diagnostic.js';
 import type { RawConvention } from '../plan/model.js';
 import { createAjv } from '../validate/ajv.js';
@@ -33,6 +34,7 @@ export interface CdpConfig {
   conventions?: { event?: RawConvention; property?: RawConvention };
   format?: string;
   maxWarnings?: number;
+  codegen?: { out?: string; client?: ClientName; validate?: ValidateMode };
 }
 
 export interface LoadedConfig {

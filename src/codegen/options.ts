@@ -1,0 +1,12 @@
+import type { ClientName } from './clients/types.js';
+
+export { CLIENT_NAMES, type ClientName } from './clients/types.js';
+
+export const VALIDATE_MODES = ['off', 'dev', 'always'] as const;
+export type ValidateMode = (typeof VALIDATE_MODES)[number];
+
+/** How to generate: which library the functions call, and whether payloads are validated at run time. */
+export interface ModuleOptions {
+  client: ClientName;
+  validate: ValidateMode;
+}

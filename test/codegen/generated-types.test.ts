@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { CLIENT_NAMES } from '../../src/codegen/clients/index.js';
+import { generateFiles } from '../../src/codegen/generate.js';
+import { loadPlan } from '../../src/plan/load.js';
+import { ROOT } from '../helpers/cli.js';
+import { STRICTEST, typecheck } from '../helpers/typecheck.js';
+import { usageFile } from './usage.js';
+
+const ecommerce = loadPlan('plans/ecommerce.yaml', ROOT);
+const b2b = loadPlan('plans/b2b-saas.yaml', ROOT);
+const tricky = loadPlan('test/fixtures/codegen/tricky.yaml', ROOT);
+const keywords = loadPlan('test/fixtures/codegen/keywords.yaml', ROOT);
+
+async function single(plan: typeof ecommerce, client: (typeof CLIENT_NAMES)[number], validate: 'off' | 'dev' | 'always'): Promise<string> {
+  return (await generateFiles(plan, { client, validate }, false)).get('')!;
+}
+
+describe('generated code under tsc --strict', () => {
+  it('compiles for every client, with and without validation, together with a file that calls every function, even with the strictest options', async () => {
+    const files: Record<string, string> = {};
+    for (const [label, plan] of [['ecommerce', ecommerce], ['b2b', b2b], ['tricky', tricky], ['keywords', keywords]] as const) {
+      for (const client of CLIENT_NAMES) {
+        for (const validate of ['off', 'always'] as const) {
+          const base = `${label}-${client}-${validate}`;
+          files[`${base}.ts`] = await single(plan, client, validate);
+          files[`${base}.usage.ts`] = usageFile(plan, client, `./${base}.js`, validate !== 'off');
+        }
+      }
+    }
+    expect(typecheck(files, STRICTEST)).toEqual([]);
+  });
+
+  it('compiles in folder mode, imported through the index, with the strictest options', async () => {
+    const files: Record<string, string> = {};
+    for (const client of ['analytics-node', 'window'] as const) {
+      for (const [path, content] of await generateFiles(ecommerce, { client, validate: 'always' }, true)) files[`${client}/analytics/${path}`] = content;
+      files[`${client}/usage.ts`] = usageFile(ecommerce, client, './analytics/index.js', true);
+    }
+    expect(typecheck(files, STRICTEST)).toEqual([]);
+  });
+
+  it('rejects a wrong property, a missing required property, a wrong enum value, an unknown page and a typo in an event name', async () => {
+    const usage = [
+      'import { orderCompleted, orderComplete, page, setClient } from "./analytics.js";',
+      'setClient({ track() {}, identify() {}, group() {}, page() {}, screen() {}, alias() {} });',
+      'orderCompleted({ order_id: "o1", currency: "USD", products: [], gift_wrap: true });',
+      'orderCompleted({ currency: "USD", products: [] });',
+      'orderCompleted({ order_id: "o1", currency: "USD", products: [], payment_method: "cash" });',
+      'page("Blog");',
+      'orderCompleted({ order_id: "o1", currency: "USD", products: [{ sku: "s1" }] });',
+    ].join('\n');
+    const diagnostics = typecheck({ 'analytics.ts': await single(ecommerce, 'analytics-next', 'off'), 'usage.ts': usage });
+    expect(diagnostics.map(({ line, code }) => [line, code])).toEqual([
+      [1, 2724],
+      [3, 2353],
+      [4, 2345],
+      [5, 2322],
+      [6, 2345],
+      [7, 2741],
+    ]);
+    const messages = diagnostics.map((d) => d.message);
+    expect(messages[0]).toMatch(/has no exported member named 'orderComplete'. Did you mean 'orderCompleted'\?/);
+    expect(messages[1]).toMatch(/'gift_wrap' does not exist in type 'OrderCompletedProperties'/);
+    expect(messages[2]).toMatch(/Property 'order_id' is missing in type .* but required in type 'OrderCompletedProperties'/);
+    expect(messages[3]).toMatch(/Type '"cash"' is not assignable to type 'PaymentMethod \| undefined'/);
+    expect(messages[4]).toMatch(/Argument of type '"Blog"' is not assignable to parameter of type 'keyof Pages'/);
+    expect(messages[5]).toMatch(/Property 'product_id' is missing in type '\{ sku: string; \}' but required in type 'Product'/);
+  });
+
+  it('requires userId or anonymousId with analytics-node, and nothing else unplanned in the options', async () => {
+    const usage = [
+      'import { orderCompleted, alias } from "./analytics.js";',
+      'orderCompleted({ order_id: "o1", currency: "USD", products: [] }, { anonymousId: "a1" });',
+      'orderCompleted({ order_id: "o1", currency: "USD", products: [] }, {});',
+      'orderCompleted({ order_id: "o1", currency: "USD", products: [] });',
+      'alias("u2");',
+    ].join('\n');
+    const diagnostics = typecheck({ 'analytics.ts': await single(ecommerce, 'analytics-node', 'off'), 'usage.ts': usage });
+    expect(diagnostics.map(({ line, code }) => [line, code])).toEqual([
+      [3, 2345],
+      [4, 2554],
+      [5, 2554],
+    ]);
+  });
+
+  it('lets an event whose policy is unplanned_properties: off take other properties, and only that event', async () => {
+    const usage = [
+      'import { freeForm, orderCompleted2 } from "./analytics.js";',
+      'freeForm({ known: "k", anything: 1 });',
+      'orderCompleted2({ id: "i", anything: 1 });',
+    ].join('\n');
+    const diagnostics = typecheck({ 'analytics.ts': await single(tricky, 'custom', 'off'), 'usage.ts': usage });
+    expect(diagnostics.map(({ line, code }) => [line, code])).toEqual([[3, 2353]]);
+  });
+});

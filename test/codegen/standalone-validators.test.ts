@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import ts from 'typescript';
+import { AJV_ERROR_TYPE, standaloneValidators, forValidation } from '../../src/codegen/standalone-validators.js';
+import { STRICTEST, typecheck } from '../helpers/typecheck.js';
+
+describe('standaloneValidators', () => {
+  it('types every validator of a long module for the strictest tsc options, and they validate', async () => {
+    // Hundreds of validators, short and long: what each one destructures depends on its own body.
+    const sources = Array.from({ length: 400 }, (_, i) => ({
+      key: `k${i}`,
+      schema: i % 2 === 0 ? { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false, required: ['a'] } : { type: 'array', items: { $ref: 'types.json#/definitions/Item' } },
+    }));
+    const code = await standaloneValidators(sources, { Item: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } });
+    const module = `${AJV_ERROR_TYPE}\n${code}export const validators = $validators;\n`;
+    expect(typecheck({ 'validators.ts': module }, STRICTEST)).toEqual([]);
+
+    const js = ts.transpileModule(module, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const { validators } = (await import(`data:text/javascript,${encodeURIComponent(js)}`)) as { validators: Record<string, ((data: unknown) => boolean) & { errors: unknown }> };
+    expect(validators.k398!({ a: 'x' })).toBe(true);
+    expect(validators.k398!({ a: 1, b: 2 })).toBe(false);
+    expect(validators.k399!([{ id: 1 }, { id: 'x' }])).toBe(false);
+    expect(validators.k399!.errors).toEqual([expect.objectContaining({ instancePath: '/1/id', keyword: 'type' })]);
+  });
+
+  it('drops annotations, keeps properties named like them, and points references at the shared types', () => {
+    const schema = { description: 'd', type: 'object', properties: { description: { type: 'string', examples: ['x'] }, item: { $ref: '#/definitions/Item' } } };
+    expect(forValidation(schema, true)).toEqual({ type: 'object', properties: { description: { type: 'string' }, item: { $ref: 'types.json#/definitions/Item' } } });
+  });
+});
