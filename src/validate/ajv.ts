@@ -18,6 +18,27 @@ export const AJV_OPTIONS: Options = {
   allErrors: true,
 };
 
+/**
+ * Whether the schemas name a property that every object inherits (`constructor`, `toString`, ...).
+ * ajv then needs `ownProperties`, or it takes `{}` as holding them; the option costs an own-property
+ * test per property, so plans that do not need it go without.
+ */
+export function namesInheritedProperties(schemas: Iterable<unknown>): boolean {
+  const inherited = (name: unknown) => typeof name === 'string' && name in Object.prototype;
+  const visit = (node: unknown, depth: number): boolean => {
+    if (node === null || typeof node !== 'object' || depth > 200) return false;
+    if (Array.isArray(node)) return node.some((n) => visit(n, depth + 1));
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' && value && typeof value === 'object' && Object.keys(value).some(inherited)) return true;
+      if (key === 'required' && Array.isArray(value) && value.some(inherited)) return true;
+      if (visit(value, depth + 1)) return true;
+    }
+    return false;
+  };
+  for (const schema of schemas) if (visit(schema, 0)) return true;
+  return false;
+}
+
 export function createAjv(options: Options = {}): Ajv {
   const ajv = new Ajv({ ...AJV_OPTIONS, ...options });
   addFormats(ajv);

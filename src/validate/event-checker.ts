@@ -10,7 +10,7 @@ import { RULES } from '../rules/index.js';
 import { invalidEvent, invalidJson, unknownType } from '../rules/spec/payload-shape.js';
 import { formatMessage, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { CALL_TYPES, type CallType } from '../spec/call-types.js';
-import { createAjv } from './ajv.js';
+import { createAjv, namesInheritedProperties } from './ajv.js';
 import { jsonTypeOf, preview } from './json-value.js';
 
 export interface CheckerOptions {
@@ -41,7 +41,7 @@ interface ActiveRule {
  * results are cached per distinct name, since a log has millions of events but few names.
  */
 export class EventChecker {
-  readonly #ajv: Ajv = createAjv({ verbose: true });
+  readonly #ajv: Ajv;
   readonly #validators = new Map<object, ValidateFunction>();
   readonly #naming = { event: new Map<string, NamingResult>(), property: new Map<string, NamingResult>() };
   readonly #payloadRules: ActiveRule[];
@@ -60,6 +60,7 @@ export class EventChecker {
     private readonly compiled: CompiledPlan,
     private readonly options: CheckerOptions,
   ) {
+    this.#ajv = createAjv({ verbose: true, ownProperties: namesInheritedProperties(planSchemas(plan)) });
     const severity = (id: string) => options.severities.get(id) ?? 'off';
     this.#payloadRules = RULES.filter((r) => r.checkPayload && severity(r.meta.id) !== 'off').map((rule) => ({
       rule,
@@ -288,4 +289,11 @@ export class EventChecker {
     if (problem.suggestion !== undefined) d.suggestion = problem.suggestion;
     out.push(d);
   }
+}
+
+function* planSchemas(plan: Plan): Generator<unknown> {
+  for (const t of plan.types.values()) yield t.schema;
+  for (const map of [plan.events, plan.pages, plan.screens]) for (const e of map.values()) yield e.properties;
+  if (plan.identify) yield plan.identify.traits;
+  if (plan.group) yield plan.group.traits;
 }

@@ -234,3 +234,13 @@ describe('cdp lint: no input', () => {
     expect(r.stderr).toMatch(/No input/);
   });
 });
+
+describe('cdp lint: properties named like Object members', () => {
+  it('does not take constructor or toString as present in an object without them', () => {
+    const plan = file('members.yaml', 'plan: t\nevents:\n  Thing Done:\n    description: d\n    properties:\n      constructor: string\n      toString: { type: string, required: true }\n');
+    const log = file('members.ndjson', ['{"type":"track","event":"Thing Done","userId":"u","properties":{"toString":"y"}}', '{"type":"track","event":"Thing Done","userId":"u","properties":{"constructor":5}}'].join('\n'));
+    const r = cdp(['lint', log, '--plan', plan, '--format', 'json']);
+    const found = JSON.parse(r.stdout).diagnostics.map((d: { line: number; ruleId: string; path: string }) => `${d.line} ${d.ruleId} ${d.path}`);
+    expect(found).toEqual(['2 plan/missing-required /properties/toString', '2 plan/invalid-value /properties/constructor']);
+  });
+});

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { namesInheritedProperties } from '../../src/validate/ajv.js';
+
+describe('namesInheritedProperties', () => {
+  it('finds Object member names among declared and required properties, at any depth', () => {
+    expect(namesInheritedProperties([{ type: 'object', properties: { order_id: {} } }])).toBe(false);
+    expect(namesInheritedProperties([{ properties: { a: { items: { properties: { valueOf: {} } } } } }])).toBe(true);
+    expect(namesInheritedProperties([{ required: ['constructor'] }])).toBe(true);
+    expect(namesInheritedProperties([{ properties: { properties: { type: 'string' } } }])).toBe(false);
+  });
+});
