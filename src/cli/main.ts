@@ -24,10 +24,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const { registerCompile } = await import('./compile.js');
   const { registerInit } = await import('./init.js');
   const { registerLint } = await import('./lint.js');
+  const { registerScan } = await import('./scan.js');
   registerLint(program, io, setExit);
   registerCheck(program, io, setExit);
   registerCompile(program, io, setExit);
   registerInit(program, io, setExit);
+  registerScan(program, io, setExit);
 
   try {
     await program.parseAsync(argv);

@@ -33,6 +33,16 @@ export interface CdpConfig {
   conventions?: { event?: RawConvention; property?: RawConvention };
   format?: string;
   maxWarnings?: number;
+  codegen?: { out?: string; client?: 'analytics-next' | 'analytics-node' | 'window' | 'custom'; validate?: 'off' | 'dev' | 'always' };
+  scan?: ScanConfig;
+}
+
+/** `cdp scan` settings; paths are relative to the config file. */
+export interface ScanConfig {
+  include?: string[];
+  exclude?: string[];
+  calls?: Array<{ callee: string; event: number | string; properties?: number | string }>;
+  maxFileSize?: number;
 }
 
 export interface LoadedConfig {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { ReportSummary } from '../core/report.js';
+import type { CoverageEntry, ReportSummary } from '../core/report.js';
 import { displayPath } from './paths.js';
 import type { Reporter } from './types.js';
 
@@ -7,20 +7,25 @@ import type { Reporter } from './types.js';
  * The documented machine format (docs/json-format.md). Keys are written in a fixed order, whatever
  * order the objects were built in, so output diffs cleanly between runs and versions.
  */
-export const json: Reporter = (report, options) => [...jsonChunks(report.summary, report.diagnostics, options.cwd)].join('');
+export const json: Reporter = (report, options) => [...jsonChunks(report.summary, report.diagnostics, options.cwd, report.coverage)].join('');
 
 /**
- * The same text as `JSON.stringify({ summary, diagnostics }, null, 2)`, one diagnostic at a time,
- * so `cdp lint --format json` can stream millions of diagnostics without holding them.
+ * The same text as `JSON.stringify({ summary, diagnostics, coverage }, null, 2)`, one diagnostic at
+ * a time, so `cdp lint --format json` can stream millions of diagnostics without holding them.
  */
-export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<Diagnostic>, cwd: string): Generator<string> {
+export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<Diagnostic>, cwd: string, coverage?: readonly CoverageEntry[]): Generator<string> {
   yield `{\n  "summary": ${indent(JSON.stringify(orderSummary(summary), null, 2))},\n  "diagnostics": [`;
   let first = true;
   for (const d of diagnostics) {
     yield `${first ? '\n' : ',\n'}    ${indent(JSON.stringify(orderDiagnostic(d, cwd), null, 2), 2)}`;
     first = false;
   }
-  yield first ? ']\n}\n' : '\n  ]\n}\n';
+  yield first ? ']' : '\n  ]';
+  if (coverage) {
+    const entries = coverage.map(({ event, implemented, locations }) => ({ event, implemented, locations: locations.map((l) => ({ file: displayPath(l.file, cwd), line: l.line, column: l.column })) }));
+    yield `,\n  "coverage": ${indent(JSON.stringify(entries, null, 2))}`;
+  }
+  yield '\n}\n';
 }
 
 function indent(text: string, levels = 1): string {
