@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { writeEvents, writeSmall } from './generate-events.js';
 import { generatePlan } from './generate-plan.js';
+import { generateProject } from './generate-project.js';
 import { measure } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -118,6 +119,33 @@ const suites = {
     console.log(`  (c) peak RSS ${fmtMb(c.peakRssMb)} (target < 300 MB) ${c.peakRssMb === null ? 'not measured' : verdict(c.peakRssMb < 300, c)}`);
     console.log(`  json vs stylish: (b) stylish takes ${(bs.ms / b.ms).toFixed(2)}x the json time, (c) ${(cs.ms / c.ms).toFixed(2)}x ${verdict(true, b, bs, c, cs)}`);
     console.log(`  10-event wall ${fmtMs(smallMs)} (target < 500 ms) ${smallFailed ? `n/a: run failed (${smallFailed})` : verdict(smallMs < 500)}`);
+  },
+  // cdp scan against a scanner that parses every file with ts-morph and visits every call
+  // (bench/baseline-scan.js), on the same generated project (bench/generate-project.js).
+  async scan() {
+    const dir = `${DATA}scan-project`;
+    const { files, trackingFiles } = generateProject(dir);
+    console.log(`scan: ${fmtInt(files)} TS/TSX files, ${trackingFiles} with tracking calls (${dir.slice(ROOT.length)})`);
+    const node = process.execPath;
+    const a = await measure(node, ['bench/baseline-scan.js', dir], { cwd: ROOT });
+    if (a.code !== 0) {
+      console.log(`  (a) baseline failed (exit ${a.code}): ${firstLines(a.stderr)}`);
+      return;
+    }
+    const base = JSON.parse(a.stdout);
+    const b = await measure(node, [BIN, 'scan', 'src', '--plan', `${ROOT}plans/ecommerce.yaml`, '--format', 'json'], { cwd: dir, env: { CI: 'true' } });
+    if (b.code !== 0 && b.code !== 1) {
+      console.log(`  (b) cdp scan failed (exit ${b.code}): ${firstLines(b.stderr)}`);
+      return;
+    }
+    const report = JSON.parse(b.stdout);
+    const row = (label, r, extra) => console.log(`  ${label.padEnd(22)} ${fmtInt(Math.round(files / (r.ms / 1000))).padStart(7)} files/s  wall ${fmtMs(r.ms).padStart(8)}  peak RSS ${fmtMb(r.peakRssMb).padStart(7)}  ${extra}`);
+    row('(a) baseline', a, `${fmtInt(base.files)} files parsed, ${fmtInt(base.calls)} calls visited, ${base.tracking} tracking calls`);
+    const st = report.summary.stats;
+    row('(b) cdp scan', b, `${fmtInt(st.parsed)} files parsed, ${st.calls} tracking calls, ${report.summary.errorCount} errors, ${report.summary.warningCount} warnings, exit ${b.code}`);
+    const ratio = a.ms / b.ms;
+    console.log(`  (a)/(b) ${ratio.toFixed(1)}x faster (target >= 5x) ${ratio >= 5 ? 'ok' : 'MISSED'}`);
+    console.log(`  (b) peak RSS ${fmtMb(b.peakRssMb)} (target < 1 GB) ${b.peakRssMb === null ? 'not measured' : b.peakRssMb < 1024 ? 'ok' : 'MISSED'}`);
   },
 };
 

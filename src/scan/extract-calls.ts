@@ -2,7 +2,9 @@ import { ts } from 'ts-morph';
 import { ANALYTICS_METHODS, CLIENT_NAME, clientLayout, customLayout, generatedLayout, GLOBAL_OBJECTS, isClientModule, type ArgumentLayout, type CustomCall } from './call-signatures.js';
 import type { GeneratedModules } from './generated-modules.js';
 import { valueOf } from './properties.js';
-import { createScope, declare, memberAccess, propertyName, resolveConstant, resolveName, unwrap, type FileScope } from './resolve-name.js';
+import { isSingleFileComponent } from './sfc.js';
+import { createScope, declare, type FileScope, type ModuleScopes } from './file-scope.js';
+import { memberAccess, propertyName, resolveConstant, resolveName, unwrap } from './resolve-name.js';
 import type { ExtractedCall, NameValue } from './types.js';
 
 export interface ExtractOptions {
@@ -11,6 +13,7 @@ export interface ExtractOptions {
   /** Custom callees from the config, by callee text. */
   custom: ReadonlyMap<string, CustomCall>;
   generated: GeneratedModules;
+  modules: ModuleScopes;
 }
 
 export interface SyntaxProblem {
@@ -22,25 +25,17 @@ export interface SyntaxProblem {
 export interface Extraction {
   calls: ExtractedCall[];
   source: ts.SourceFile;
+  /** Declarations of the file; undefined when it does not parse. */
+  scope?: FileScope;
   /** The first syntax error, when the file does not parse; its calls are then not reported. */
   syntaxError?: SyntaxProblem;
 }
 
-interface ImportBinding {
-  module: string;
-  /** The exported name, `default`, or `*` for a namespace import. */
-  imported: string;
-}
-
-/** What the file's own declarations say about the names calls are made through. */
-interface Bindings {
-  imports: Map<string, ImportBinding>;
-  /** `const { track, page: p } = analytics`: local name -> client method. */
-  destructured: Map<string, string>;
-}
+/** `const { track, page: p } = analytics`: local name -> client method. */
+type Destructured = Map<string, string>;
 
 export function scriptKindOf(file: string, text: string): ts.ScriptKind {
-  if (/\.(vue|svelte)$/.test(file)) return /<script\b[^>]*\blang\s*=\s*["']ts["']/.test(text) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  if (isSingleFileComponent(file)) return /<script\b[^>]*\blang\s*=\s*["']ts["']/.test(text) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
   if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
   return /\.[mc]?ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
@@ -51,25 +46,25 @@ export function scriptKindOf(file: string, text: string): ts.ScriptKind {
  * with every name and value syntax can resolve; the rest is left for the type checker.
  */
 export function extractCalls(file: string, text: string, kind: ts.ScriptKind, options: ExtractOptions): Extraction {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  // A component's script is TypeScript to the compiler only under a name with a TypeScript extension.
+  const source = ts.createSourceFile(isSingleFileComponent(file) ? `${file}.ts` : file, text, ts.ScriptTarget.Latest, true, kind);
   const syntaxError = firstSyntaxError(source);
   if (syntaxError) return { calls: [], source, syntaxError };
-  const scope = createScope(file, source);
-  const bindings: Bindings = { imports: new Map(), destructured: new Map() };
+  const scope = createScope(file, source, options.modules);
+  const destructured: Destructured = new Map();
   const callNodes: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
     declare(scope, node);
-    if (ts.isImportDeclaration(node)) addImport(node, bindings);
-    else if (ts.isCallExpression(node)) callNodes.push(node);
+    if (ts.isCallExpression(node)) callNodes.push(node);
     ts.forEachChild(node, visit);
   };
   visit(source);
   // Destructuring is looked at once imports are known: `const { track } = analytics` needs to know which `analytics`.
   const visitDestructuring = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isClient(node.initializer, bindings)) {
+    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isClient(node.initializer, scope)) {
       for (const element of node.name.elements) {
         const method = element.propertyName ? propertyName(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
-        if (method && ANALYTICS_METHODS.has(method) && ts.isIdentifier(element.name)) bindings.destructured.set(element.name.text, method);
+        if (method && ANALYTICS_METHODS.has(method) && ts.isIdentifier(element.name)) destructured.set(element.name.text, method);
       }
     }
     ts.forEachChild(node, visitDestructuring);
@@ -78,33 +73,17 @@ export function extractCalls(file: string, text: string, kind: ts.ScriptKind, op
 
   const calls: ExtractedCall[] = [];
   for (const call of callNodes) {
-    const layout = layoutOf(call, scope, bindings, options);
+    const layout = layoutOf(call, scope, destructured, options);
     if (layout) calls.push(toCall(call, layout, scope));
   }
-  return { calls, source };
-}
-
-function addImport(node: ts.ImportDeclaration, bindings: Bindings): void {
-  const clause = node.importClause;
-  if (!clause || clause.isTypeOnly || !ts.isStringLiteral(node.moduleSpecifier)) return;
-  const module = node.moduleSpecifier.text;
-  if (clause.name) bindings.imports.set(clause.name.text, { module, imported: 'default' });
-  const named = clause.namedBindings;
-  if (named && ts.isNamespaceImport(named)) bindings.imports.set(named.name.text, { module, imported: '*' });
-  else if (named) {
-    for (const element of named.elements) {
-      if (element.isTypeOnly) continue;
-      const imported = element.propertyName ? element.propertyName.text : element.name.text;
-      bindings.imports.set(element.name.text, { module, imported });
-    }
-  }
+  return { calls, source, scope };
 }
 
 /** `analytics` (unless imported from an unrelated package), `window.analytics`, `this.analytics`. */
-function isClient(expr: ts.Expression, bindings: Bindings): boolean {
+function isClient(expr: ts.Expression, scope: FileScope): boolean {
   const e = unwrap(expr);
   if (ts.isIdentifier(e) && e.text === CLIENT_NAME) {
-    const binding = bindings.imports.get(CLIENT_NAME);
+    const binding = scope.imports.get(CLIENT_NAME);
     return !binding || (binding.imported !== '*' && isClientModule(binding.module));
   }
   if (ts.isPropertyAccessExpression(e) && e.name.text === CLIENT_NAME) {
@@ -114,15 +93,15 @@ function isClient(expr: ts.Expression, bindings: Bindings): boolean {
   return false;
 }
 
-function layoutOf(call: ts.CallExpression, scope: FileScope, bindings: Bindings, options: ExtractOptions): ArgumentLayout | undefined {
+function layoutOf(call: ts.CallExpression, scope: FileScope, destructured: Destructured, options: ExtractOptions): ArgumentLayout | undefined {
   const callee = unwrap(call.expression);
   const custom = options.custom.size > 0 ? options.custom.get(calleeText(callee)) : undefined;
   if (custom) return customLayout(custom);
   const clientCall = (method: string) => clientLayout(method as ArgumentLayout['type'], argumentShape(call, scope));
   if (ts.isIdentifier(callee)) {
-    const method = bindings.destructured.get(callee.text);
+    const method = destructured.get(callee.text);
     if (method) return clientCall(method);
-    const binding = bindings.imports.get(callee.text);
+    const binding = scope.imports.get(callee.text);
     if (!binding || binding.imported === '*' || binding.imported === 'default') return undefined;
     if (options.generated.isGenerated(scope.file, binding.module)) return generatedLayout(binding.imported, options.generatedEvents);
     return isClientModule(binding.module) && ANALYTICS_METHODS.has(binding.imported) ? clientCall(binding.imported) : undefined;
@@ -131,10 +110,10 @@ function layoutOf(call: ts.CallExpression, scope: FileScope, bindings: Bindings,
   if (!access) return undefined;
   const owner = unwrap(access.object);
   if (ts.isIdentifier(owner)) {
-    const binding = bindings.imports.get(owner.text);
+    const binding = scope.imports.get(owner.text);
     if (binding?.imported === '*' && options.generated.isGenerated(scope.file, binding.module)) return generatedLayout(access.key, options.generatedEvents);
   }
-  return ANALYTICS_METHODS.has(access.key) && isClient(owner, bindings) ? clientCall(access.key) : undefined;
+  return ANALYTICS_METHODS.has(access.key) && isClient(owner, scope) ? clientCall(access.key) : undefined;
 }
 
 /** How the arguments look, which decides between the browser and the analytics-node forms. */
@@ -168,7 +147,7 @@ function toCall(call: ts.CallExpression, layout: ArgumentLayout, scope: FileScop
   }
   if (layout.body !== null) {
     const expr = argument(call, layout.body);
-    out.body = expr ? valueOf(expr, scope) : undefined;
+    out.body = expr ? valueOf(expr, scope, true) : undefined;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
-import { nodeRef, propertyName, referencedExpression, resolveConstant, unwrap, type FileScope } from './resolve-name.js';
+import type { FileScope } from './file-scope.js';
+import { checkerMayKnow, propertyName, referenced, resolveConstant, unwrap } from './resolve-name.js';
 import { SPREAD_KEY, UNKNOWN, type Value } from './types.js';
 
 /** Object literals nested deeper than this are not followed (no real payload is that deep). */
@@ -7,28 +8,28 @@ const MAX_DEPTH = 32;
 
 /**
  * What syntax tells about a value passed in a call: object literals key by key (shorthand, spreads,
- * nested objects, arrays), constants resolved as for names, and `const` objects of the same file.
- * What syntax cannot tell is left to the type checker: the keys a spread or a variable contributes
- * come from its type, and so does a value's literal type.
+ * nested objects, arrays), constants resolved as for names, and `const` objects. The rest is left
+ * to the type checker where it may know more: the keys of a variable or spread (`keys`: the value
+ * stands for a whole properties object), and the literal type of an imported or typed name.
  */
-export function valueOf(expr: ts.Expression, scope: FileScope, depth = 0): Value {
+export function valueOf(expr: ts.Expression, scope: FileScope, keys = false, depth = 0): Value {
   if (depth > MAX_DEPTH) return UNKNOWN;
   const e = unwrap(expr);
   const constant = resolveConstant(e, scope);
   if (constant !== undefined) return { kind: 'literal', value: constant };
   if (ts.isObjectLiteralExpression(e)) return objectOf(e, scope, depth);
   if (ts.isArrayLiteralExpression(e)) {
-    if (e.elements.some(ts.isSpreadElement)) return { kind: 'deferred', node: nodeRef(e, scope) };
-    return { kind: 'array', items: e.elements.map((item) => valueOf(item, scope, depth + 1)) };
+    if (e.elements.some(ts.isSpreadElement)) return keys && scope.scanned ? { kind: 'deferred', node: e } : UNKNOWN;
+    return { kind: 'array', items: e.elements.map((item) => valueOf(item, scope, false, depth + 1)) };
   }
   if (ts.isFunctionExpression(e) || ts.isArrowFunction(e) || ts.isClassExpression(e)) return UNKNOWN;
   if (ts.isIdentifier(e) && e.text === 'undefined') return UNKNOWN;
-  const target = referencedExpression(e, scope);
+  const target = referenced(e, scope);
   if (target) {
-    const inner = unwrap(target);
-    if (ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner)) return valueOf(inner, scope, depth + 1);
+    const inner = unwrap(target.expr);
+    if (ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner)) return valueOf(inner, target.scope, keys, depth + 1);
   }
-  return { kind: 'deferred', node: nodeRef(e, scope) };
+  return scope.scanned && (keys || checkerMayKnow(e, scope)) ? { kind: 'deferred', node: e } : UNKNOWN;
 }
 
 function objectOf(object: ts.ObjectLiteralExpression, scope: FileScope, depth: number): Value {
@@ -41,7 +42,7 @@ function objectOf(object: ts.ObjectLiteralExpression, scope: FileScope, depth: n
   };
   for (const p of object.properties) {
     if (ts.isSpreadAssignment(p)) {
-      const spread = valueOf(p.expression, scope, depth + 1);
+      const spread = valueOf(p.expression, scope, true, depth + 1);
       if (spread.kind === 'object') {
         for (const [k, v] of spread.entries) set(k, v);
         open ||= spread.open;
@@ -58,8 +59,8 @@ function objectOf(object: ts.ObjectLiteralExpression, scope: FileScope, depth: n
       open = true;
       continue;
     }
-    if (ts.isPropertyAssignment(p)) set(key, valueOf(p.initializer, scope, depth + 1));
-    else if (ts.isShorthandPropertyAssignment(p)) set(key, valueOf(p.name, scope, depth + 1));
+    if (ts.isPropertyAssignment(p)) set(key, valueOf(p.initializer, scope, false, depth + 1));
+    else if (ts.isShorthandPropertyAssignment(p)) set(key, valueOf(p.name, scope, false, depth + 1));
     else set(key, UNKNOWN);
   }
   return { kind: 'object', entries, open };

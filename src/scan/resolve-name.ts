@@ -1,46 +1,27 @@
 import { ts } from 'ts-morph';
-import type { NameValue, NodeRef } from './types.js';
-
-/** Declarations of one file that constant expressions may refer to, found in one pass. */
-export interface FileScope {
-  file: string;
-  source: ts.SourceFile;
-  /** `const` declarations with an initializer, by name; names declared twice are left out. */
-  consts: Map<string, ts.Expression>;
-  enums: Map<string, ts.EnumDeclaration>;
-  /** Every name declared so far: a name declared twice may be shadowed, so its value is not taken. */
-  declared: Set<string>;
-}
+import type { FileScope } from './file-scope.js';
+import type { NameValue } from './types.js';
 
 export type Constant = string | number | boolean | null;
 
 /** References deep enough for any real constant; a cycle (`const a = b, b = a`) ends here. */
 const MAX_DEPTH = 16;
 
-export function createScope(file: string, source: ts.SourceFile): FileScope {
-  return { file, source, consts: new Map(), enums: new Map(), declared: new Set() };
-}
+/** Declared types that can never be one literal: a value of such a type is unknown, without asking the checker. */
+const PLAIN_TYPES: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.StringKeyword,
+  ts.SyntaxKind.NumberKeyword,
+  ts.SyntaxKind.BooleanKeyword,
+  ts.SyntaxKind.AnyKeyword,
+  ts.SyntaxKind.UnknownKeyword,
+  ts.SyntaxKind.ObjectKeyword,
+  ts.SyntaxKind.BigIntKeyword,
+]);
 
-/** Records a declaration met while walking the file. */
-export function declare(scope: FileScope, node: ts.Node): void {
-  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
-    const isConst = ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0;
-    add(scope, node.name.text, isConst && node.initializer ? node.initializer : undefined, scope.consts);
-  } else if (ts.isEnumDeclaration(node)) {
-    add(scope, node.name.text, node, scope.enums);
-  } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isParameter(node)) && node.name && ts.isIdentifier(node.name)) {
-    add(scope, node.name.text, undefined, scope.consts);
-  }
-}
-
-function add<T>(scope: FileScope, name: string, value: T | undefined, into: Map<string, T>): void {
-  if (scope.declared.has(name)) {
-    scope.consts.delete(name);
-    scope.enums.delete(name);
-    return;
-  }
-  scope.declared.add(name);
-  if (value !== undefined) into.set(name, value);
+/** An expression and the file it is written in (constants may live in an imported module). */
+export interface Scoped {
+  expr: ts.Expression;
+  scope: FileScope;
 }
 
 /** Strips what does not change a value: parentheses, `as const`, `satisfies`, `!`, `<T>x`. */
@@ -53,8 +34,8 @@ export function unwrap(expr: ts.Expression): ts.Expression {
 
 /**
  * The value of a constant expression that syntax alone can tell: literals, template literals and
- * `+` of constants, `const` names, members of enums and of `const` object literals (`as const` or
- * not). Undefined when syntax cannot tell.
+ * `+` of constants, `const` names (of this file or imported from the project's own modules),
+ * members of enums and of `const` object literals (`as const` or not). Undefined otherwise.
  */
 export function resolveConstant(expr: ts.Expression, scope: FileScope, depth = 0): Constant | undefined {
   if (depth > MAX_DEPTH) return undefined;
@@ -80,32 +61,72 @@ export function resolveConstant(expr: ts.Expression, scope: FileScope, depth = 0
     if (left === undefined || right === undefined) return undefined;
     return typeof left === 'number' && typeof right === 'number' ? left + right : String(left) + String(right);
   }
-  const target = referencedExpression(e, scope, depth);
-  return target === undefined ? undefined : resolveConstant(target, scope, depth + 1);
+  const target = referenced(e, scope, depth);
+  return target === undefined ? undefined : resolveConstant(target.expr, target.scope, depth + 1);
 }
 
 /**
- * The expression a name or member access stands for, when the file declares it: the initializer
- * of a `const`, an enum member's initializer, a property of a `const` object literal.
+ * The expression a name or member access stands for, when syntax can find it: the initializer of
+ * a `const` (here or in the module it is imported from), an enum member's initializer, a property
+ * of a `const` object literal.
  */
-export function referencedExpression(expr: ts.Expression, scope: FileScope, depth = 0): ts.Expression | undefined {
+export function referenced(expr: ts.Expression, scope: FileScope, depth = 0): Scoped | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
-  if (ts.isIdentifier(e)) return scope.consts.get(e.text);
+  if (ts.isIdentifier(e)) {
+    const declared = declaration(e.text, scope);
+    return declared?.kind === 'const' ? { expr: declared.value, scope: declared.scope } : undefined;
+  }
   const access = memberAccess(e);
   if (!access) return undefined;
   const { object, key } = access;
-  if (ts.isIdentifier(object) && scope.enums.has(object.text)) {
-    const member = scope.enums.get(object.text)!.members.find((m) => propertyName(m.name) === key);
-    return member?.initializer;
+  if (ts.isIdentifier(object)) {
+    const declared = declaration(object.text, scope);
+    if (declared?.kind === 'enum') {
+      const member = declared.value.members.find((m) => propertyName(m.name) === key);
+      return member?.initializer ? { expr: member.initializer, scope: declared.scope } : undefined;
+    }
   }
-  const target = referencedExpression(object, scope, depth + 1);
-  const literal = target && unwrap(target);
-  if (!literal || !ts.isObjectLiteralExpression(literal)) return undefined;
+  const target = referenced(object, scope, depth + 1);
+  const literal = target && unwrap(target.expr);
+  if (!target || !literal || !ts.isObjectLiteralExpression(literal)) return undefined;
   for (const p of literal.properties) {
-    if (ts.isPropertyAssignment(p) && propertyName(p.name) === key) return p.initializer;
+    if (ts.isPropertyAssignment(p) && propertyName(p.name) === key) return { expr: p.initializer, scope: target.scope };
   }
   return undefined;
+}
+
+type Declaration = { kind: 'const'; value: ts.Expression; scope: FileScope } | { kind: 'enum'; value: ts.EnumDeclaration; scope: FileScope };
+
+/** What `name` is declared as in this file, or in the module it is imported from. */
+function declaration(name: string, scope: FileScope): Declaration | undefined {
+  let at = scope;
+  let local = name;
+  const binding = scope.imports.get(name);
+  if (binding) {
+    const found = scope.modules.resolveImport(scope, binding);
+    if (!found) return undefined;
+    at = found.scope;
+    local = found.local;
+  }
+  const value = at.consts.get(local);
+  if (value) return { kind: 'const', value, scope: at };
+  const enumDeclaration = at.enums.get(local);
+  return enumDeclaration ? { kind: 'enum', value: enumDeclaration, scope: at } : undefined;
+}
+
+/**
+ * Whether the type checker could know more than syntax about this expression: a name imported from
+ * elsewhere, or declared with a type that may be a literal (an alias, a union, an interface member).
+ * A parameter typed `string` has no literal type: asking the checker would only cost time.
+ */
+export function checkerMayKnow(expr: ts.Expression, scope: FileScope): boolean {
+  let root = unwrap(expr);
+  for (let access = memberAccess(root); access; access = memberAccess(root)) root = unwrap(access.object);
+  if (!ts.isIdentifier(root)) return false;
+  if (scope.imports.has(root.text)) return true;
+  const annotation = scope.annotations.get(root.text);
+  return annotation !== undefined && !PLAIN_TYPES.has(annotation.kind) && root === unwrap(expr);
 }
 
 /** `a.b`, `a?.b` and `a['b']`: the object and the key. */
@@ -123,34 +144,38 @@ export function propertyName(name: ts.PropertyName): string | undefined {
   return undefined;
 }
 
-export function nodeRef(node: ts.Node, scope: FileScope): NodeRef {
-  const start = node.getStart(scope.source);
-  return { file: scope.file, start, width: node.end - start };
-}
-
 /**
- * An event name: known when syntax can tell, else left to the type checker (an imported constant,
- * a parameter typed with a literal). Parts of a template literal are resolved one by one, so
- * `${EVENTS.checkout} Completed` works when EVENTS comes from another file.
+ * An event name: known when syntax can tell; dynamic when syntax can tell that it cannot be one
+ * literal (a parameter typed `string`); else left to the type checker. Parts of a template literal
+ * are resolved one by one, so only the parts syntax cannot resolve go to the checker.
  */
 export function resolveName(expr: ts.Expression, scope: FileScope): NameValue {
   const text = expr.getText(scope.source);
   const parts = nameParts(expr, scope, 0);
   if (parts.every((p): p is string => typeof p === 'string')) return { kind: 'known', name: parts.join('') };
+  const open = parts.filter((p): p is ts.Expression => typeof p !== 'string');
+  if (open.some((p) => isPlainlyTyped(p, scope))) return { kind: 'dynamic', text };
   return { kind: 'deferred', parts, text };
 }
 
-function nameParts(expr: ts.Expression, scope: FileScope, depth: number): Array<string | NodeRef> {
+/** A name declared in this file with a type that is never a single literal (`name: string`). */
+function isPlainlyTyped(expr: ts.Expression, scope: FileScope): boolean {
+  const e = unwrap(expr);
+  const annotation = ts.isIdentifier(e) ? scope.annotations.get(e.text) : undefined;
+  return annotation !== undefined && PLAIN_TYPES.has(annotation.kind);
+}
+
+function nameParts(expr: ts.Expression, scope: FileScope, depth: number): Array<string | ts.Expression> {
   const constant = resolveConstant(expr, scope);
   if (constant !== undefined) return [String(constant)];
   const e = unwrap(expr);
   if (depth < MAX_DEPTH && ts.isTemplateExpression(e)) {
-    const parts: Array<string | NodeRef> = [e.head.text];
+    const parts: Array<string | ts.Expression> = [e.head.text];
     for (const span of e.templateSpans) parts.push(...nameParts(span.expression, scope, depth + 1), span.literal.text);
     return parts;
   }
   if (depth < MAX_DEPTH && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return [...nameParts(e.left, scope, depth + 1), ...nameParts(e.right, scope, depth + 1)];
   }
-  return [nodeRef(e, scope)];
+  return [e];
 }

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { ts } from 'ts-morph';
 import { basename, dirname, extname } from 'node:path';
 import { compilePlan } from '../compile/compile-plan.js';
 import type { Diagnostic, SeverityOption } from '../core/diagnostic.js';
@@ -10,8 +11,9 @@ import { skippedFile } from '../rules/scan/skipped-file.js';
 import { CLIENT_NAME, calleeHead, type CustomCall } from './call-signatures.js';
 import { CallChecker, ruleDiagnostic, type CallCheckOptions } from './check-calls.js';
 import { extractCalls, scriptKindOf } from './extract-calls.js';
+import { ModuleScopes, type FileScope } from './file-scope.js';
 import { discoverFiles, type DiscoveryOptions } from './files.js';
-import { GeneratedModules, isGeneratedText } from './generated-modules.js';
+import { GeneratedModules, isGeneratedStart } from './generated-modules.js';
 import { isSingleFileComponent, scriptBlocks } from './sfc.js';
 import { TypeResolver } from './type-resolver.js';
 import { DIRECTIVE_PREFIX, Suppressions } from './suppressions.js';
@@ -38,8 +40,8 @@ export interface ScanResult {
 }
 
 interface ScannedFile {
-  file: string;
-  text: string;
+  source: ts.SourceFile;
+  scope: FileScope;
   calls: ExtractedCall[];
   suppressions: Suppressions;
 }
@@ -59,7 +61,12 @@ export function runScan(options: ScanOptions): ScanResult {
   };
 
   const generatedEvents = new Map([...eventFunctionNames(options.plan)].map(([event, fn]) => [fn, event]));
-  const extractOptions = { generatedEvents, custom: new Map(options.custom.map((c) => [c.callee, c])), generated: new GeneratedModules() };
+  const extractOptions = {
+    generatedEvents,
+    custom: new Map(options.custom.map((c) => [c.callee, c])),
+    generated: new GeneratedModules(),
+    modules: new ModuleScopes(options.maxFileSize),
+  };
   const tokens = new Set([CLIENT_NAME, ...options.custom.map((c) => calleeHead(c.callee)), ...options.skip.map(moduleToken)]);
   const scanned: ScannedFile[] = [];
   const notCandidates: string[] = [];
@@ -77,27 +84,28 @@ export function runScan(options: ScanOptions): ScanResult {
     }
     if (extraction.calls.length === 0) return;
     const suppressions = code.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
-    scanned.push({ file, text: code, calls: extraction.calls, suppressions });
+    scanned.push({ source: extraction.source, scope: extraction.scope!, calls: extraction.calls, suppressions });
   };
 
   const lateTokens: string[] = [];
+  // Files are tested as bytes: most are never decoded, let alone parsed.
   for (const file of files) {
-    const text = readSource(file, options.maxFileSize, skip);
-    if (text === undefined) continue;
-    if (isGeneratedText(text)) {
+    const bytes = readSource(file, options.maxFileSize, skip);
+    if (bytes === undefined) continue;
+    if (isGeneratedStart(bytes)) {
       const token = moduleToken(file);
       if (!tokens.has(token)) lateTokens.push(token);
       tokens.add(token);
       continue;
     }
-    if (containsAny(text, tokens)) scan(file, text);
+    if (containsAny(bytes, tokens)) scan(file, bytes.toString('utf8'));
     else notCandidates.push(file);
   }
   // A generated module met late may be imported by files already passed over: look at them again.
   if (lateTokens.length > 0) {
     for (const file of notCandidates) {
-      const text = readSource(file, options.maxFileSize, () => {});
-      if (text !== undefined && containsAny(text, lateTokens)) scan(file, text);
+      const bytes = readSource(file, options.maxFileSize, () => {});
+      if (bytes !== undefined && containsAny(bytes, lateTokens)) scan(file, bytes.toString('utf8'));
     }
   }
 
@@ -126,8 +134,8 @@ export function runScan(options: ScanOptions): ScanResult {
   return { files, missing, diagnostics, coverage, stats: { files: files.length, parsed, calls } };
 }
 
-/** The file's text, or undefined (and a reason reported) when it is too large, binary or unreadable. */
-function readSource(file: string, maxFileSize: number, skip: (file: string, messageId: string, data?: Record<string, string | number>) => void): string | undefined {
+/** The file's bytes, or undefined (and a reason reported) when it is too large, binary or unreadable. */
+function readSource(file: string, maxFileSize: number, skip: (file: string, messageId: string, data?: Record<string, string | number>) => void): Buffer | undefined {
   let buffer: Buffer;
   try {
     const size = statSync(file).size;
@@ -144,14 +152,25 @@ function readSource(file: string, maxFileSize: number, skip: (file: string, mess
     skip(file, 'binary');
     return undefined;
   }
-  return buffer.toString('utf8');
+  return buffer;
 }
 
-/** Asks the type checker about what syntax left open, in one project for all files that need it. */
+/** Asks the type checker about what syntax left open, in one program for all files that need it. */
 function settleDeferred(scanned: readonly ScannedFile[], cwd: string, diagnostics: Diagnostic[], tsconfigSeverity: SeverityOption | undefined): void {
   const needy = scanned.filter((f) => f.calls.some(hasDeferred));
   if (needy.length === 0) return;
-  const resolver = new TypeResolver(cwd, new Map(needy.map((f) => [f.file, f.text])));
+  // The names deferred expressions use, and the types they are declared with: the imports to follow.
+  const names = new Set<string>();
+  for (const f of needy) {
+    const used = new Set<string>();
+    for (const call of f.calls) forEachDeferred(call, (node) => collectIdentifiers(node, used));
+    for (const name of used) {
+      names.add(name);
+      const annotation = f.scope.annotations.get(name);
+      if (annotation) collectIdentifiers(annotation, names);
+    }
+  }
+  const resolver = new TypeResolver(cwd, needy.map((f) => f.source), names);
   const problem = resolver.tsconfigProblem;
   if (problem) {
     const d = ruleDiagnostic(parseError, tsconfigSeverity, 'tsconfig', { reason: problem.message }, problem);
@@ -166,14 +185,25 @@ function settleDeferred(scanned: readonly ScannedFile[], cwd: string, diagnostic
 }
 
 function hasDeferred(call: ExtractedCall): boolean {
-  return call.name?.kind === 'deferred' || (call.body !== undefined && call.body !== null && valueHasDeferred(call.body));
+  let found = false;
+  forEachDeferred(call, () => (found = true));
+  return found;
 }
 
-function valueHasDeferred(value: Value): boolean {
-  if (value.kind === 'deferred') return true;
-  if (value.kind === 'object') return value.entries.some(([, v]) => valueHasDeferred(v));
-  if (value.kind === 'array') return value.items.some(valueHasDeferred);
-  return false;
+/** Calls `visit` with every expression of the call that is left to the type checker. */
+function forEachDeferred(call: ExtractedCall, visit: (node: ts.Expression) => void): void {
+  if (call.name?.kind === 'deferred') for (const part of call.name.parts) if (typeof part !== 'string') visit(part);
+  const walk = (value: Value): void => {
+    if (value.kind === 'deferred') visit(value.node);
+    else if (value.kind === 'object') value.entries.forEach(([, v]) => walk(v));
+    else if (value.kind === 'array') value.items.forEach(walk);
+  };
+  if (call.body) walk(call.body);
+}
+
+function collectIdentifiers(node: ts.Node, into: Set<string>): void {
+  if (ts.isIdentifier(node)) into.add(node.text);
+  ts.forEachChild(node, (child) => collectIdentifiers(child, into));
 }
 
 /** The word an import of a generated module contains: its file name, or its folder's for an index. */
@@ -182,7 +212,7 @@ function moduleToken(path: string): string {
   return name === 'index' || extname(path) === '' ? basename(name === 'index' ? dirname(path) : path) : name;
 }
 
-function containsAny(text: string, tokens: Iterable<string>): boolean {
+function containsAny(text: { includes(token: string): boolean }, tokens: Iterable<string>): boolean {
   for (const t of tokens) if (text.includes(t)) return true;
   return false;
 }

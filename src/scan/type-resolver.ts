@@ -1,11 +1,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Node, Project, ts, type SourceFile, type Type } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
 import type { SyntaxProblem } from './extract-calls.js';
-import { SPREAD_KEY, UNKNOWN, type NameValue, type NodeRef, type Value } from './types.js';
+import { SPREAD_KEY, UNKNOWN, type NameValue, type Value } from './types.js';
 
 /** Nested types deeper than this are not expanded into keys. */
 const MAX_DEPTH = 6;
+/** Levels of imports followed from the files that need the type checker. */
+const IMPORT_DEPTH = 2;
+/**
+ * Libraries of browser and host APIs. Loading lib.dom.d.ts takes several times longer than the rest
+ * of a typical check, and event names, literal types and the keys of payload types never come from it.
+ */
+const BROWSER_LIBS = /^lib\.(dom|webworker|scripthost)/i;
 
 /** Used when there is no tsconfig.json, or when it cannot be read. */
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
@@ -22,26 +29,40 @@ export interface TsconfigProblem extends SyntaxProblem {
 }
 
 /**
- * The type checker, brought in only for what syntax could not resolve: one ts-morph project with
- * the files that need it (and what they import), under the nearest tsconfig.json's options.
+ * The type checker, brought in only for what syntax could not resolve. Its program reuses the
+ * files the scan has parsed, adds the project's own modules they import for the names in question,
+ * and the ECMAScript libraries (from ts-morph, in memory), under the nearest tsconfig.json's options.
  */
 export class TypeResolver {
-  readonly #project: Project;
-  readonly #files = new Map<string, SourceFile>();
+  readonly #checker: ts.TypeChecker;
   /** Set when tsconfig.json exists but cannot be used; default options apply instead. */
   readonly tsconfigProblem: TsconfigProblem | undefined;
 
-  /** `texts`: the text to check for each file (a component's script blocks, or the file itself). */
-  constructor(cwd: string, texts: ReadonlyMap<string, string>) {
-    const { options, problem } = compilerOptions(cwd);
+  /** `sources`: the parsed files that hold deferred names or values; `names`: identifiers those use. */
+  constructor(cwd: string, sources: readonly ts.SourceFile[], names: ReadonlySet<string>) {
+    const { options: found, problem } = compilerOptions(cwd);
     this.tsconfigProblem = problem;
-    this.#project = new Project({ compilerOptions: { ...options, allowJs: true, noEmit: true }, skipAddingFilesFromTsConfig: true });
-    for (const [file, text] of texts) {
-      // Components are checked as the TypeScript of their script blocks, under a name TypeScript accepts.
-      const name = /\.(vue|svelte)$/.test(file) ? `${file}.ts` : file;
-      this.#files.set(file, this.#project.createSourceFile(name, text, { overwrite: true }));
-    }
-    this.#project.resolveSourceFileDependencies();
+    const lib = (found.lib ?? []).filter((l) => !BROWSER_LIBS.test(l));
+    // noResolve: the program holds only the files given here, not the whole import graph.
+    const options: ts.CompilerOptions = { ...found, lib: lib.length > 0 ? lib : ['lib.esnext.d.ts'], allowJs: true, noEmit: true, noResolve: true, types: [] };
+    const files = new Map(sources.map((s) => [s.fileName, s]));
+    for (const [name, source] of libraryFiles(options)) files.set(name, source);
+    addImports(sources, names, options, files);
+    const libDir = dirname([...files.keys()].find((f) => BUNDLED_LIB.test(f)) ?? '/');
+    const host: ts.CompilerHost = {
+      getSourceFile: (name) => files.get(name),
+      getDefaultLibFileName: (o) => join(libDir, ts.getDefaultLibFileName(o)),
+      getDefaultLibLocation: () => libDir,
+      writeFile: () => {},
+      getCurrentDirectory: () => cwd,
+      getCanonicalFileName: (f) => f,
+      useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+      getNewLine: () => '\n',
+      fileExists: (name) => files.has(name),
+      readFile: (name) => files.get(name)?.text,
+    };
+    const program = ts.createProgram({ rootNames: [...files.keys()], options, host });
+    this.#checker = program.getTypeChecker();
   }
 
   settleName(name: NameValue): NameValue {
@@ -52,9 +73,8 @@ export class TypeResolver {
         out += part;
         continue;
       }
-      const type = this.#typeAt(part);
-      const literal = type && literalOf(type);
-      if (literal === undefined || literal === null || typeof literal === 'boolean') return { kind: 'dynamic', text: name.text };
+      const literal = literalOf(this.#checker.getTypeAtLocation(part), this.#checker);
+      if (typeof literal !== 'string' && typeof literal !== 'number') return { kind: 'dynamic', text: name.text };
       out += String(literal);
     }
     return { kind: 'known', name: out };
@@ -62,10 +82,8 @@ export class TypeResolver {
 
   settleValue(value: Value): Value {
     switch (value.kind) {
-      case 'deferred': {
-        const node = this.#nodeAt(value.node);
-        return node ? typeToValue(node.getType(), node, 0) : UNKNOWN;
-      }
+      case 'deferred':
+        return this.#typeToValue(this.#checker.getTypeAtLocation(value.node), value.node, 0);
       case 'array':
         return { kind: 'array', items: value.items.map((v) => this.settleValue(v)) };
       case 'object': {
@@ -87,44 +105,87 @@ export class TypeResolver {
     }
   }
 
-  #nodeAt(ref: NodeRef): Node | undefined {
-    return this.#files.get(ref.file)?.getDescendantAtStartWithWidth(ref.start, ref.width);
-  }
-
-  #typeAt(ref: NodeRef): Type | undefined {
-    return this.#nodeAt(ref)?.getType();
+  /** What a type says about the value: its literal, or its keys (optional ones included: they may be sent). */
+  #typeToValue(type: ts.Type, at: ts.Node, depth: number): Value {
+    const checker = this.#checker;
+    const literal = literalOf(type, checker);
+    if (literal !== undefined) return { kind: 'literal', value: literal };
+    if (type.isUnion()) {
+      const defined = type.types.filter((t) => (t.flags & ts.TypeFlags.Undefined) === 0);
+      return defined.length === 1 ? this.#typeToValue(defined[0]!, at, depth) : UNKNOWN;
+    }
+    if (depth >= MAX_DEPTH || (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0) return UNKNOWN;
+    if (checker.isArrayType(type)) {
+      const [elementType] = checker.getTypeArguments(type as ts.TypeReference);
+      const element = elementType ? this.#typeToValue(elementType, at, depth + 1) : UNKNOWN;
+      return { kind: 'array', items: element.kind === 'unknown' ? [] : [element] };
+    }
+    if ((type.flags & ts.TypeFlags.Object) === 0 || type.getCallSignatures().length > 0 || declaredInLibrary(type)) return UNKNOWN;
+    const entries: Array<[string, Value]> = checker.getPropertiesOfType(type).map((p) => [p.getName(), this.#typeToValue(checker.getTypeOfSymbolAtLocation(p, at), at, depth + 1)]);
+    return { kind: 'object', entries, open: type.getStringIndexType() !== undefined || type.getNumberIndexType() !== undefined };
   }
 }
 
-function literalOf(type: Type): string | number | boolean | null | undefined {
-  if (type.isStringLiteral() || type.isNumberLiteral()) return type.getLiteralValue() as string | number;
-  if (type.isBooleanLiteral()) return type.getText() === 'true';
-  if (type.isNull()) return null;
+/** Where ts-morph keeps the TypeScript libraries it bundles (an in-memory folder). */
+const BUNDLED_LIB = /\/lib\.[^/]*\.d\.ts$/;
+
+/** The parsed library files for `options`, from a ts-morph project (it bundles them; ts-morph's TypeScript has no lib folder on disk). */
+function libraryFiles(options: ts.CompilerOptions): Map<string, ts.SourceFile> {
+  const project = new Project({ compilerOptions: { ...options, noResolve: true }, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
+  project.createSourceFile('/__cdp_lib_probe__.ts', '');
+  const out = new Map<string, ts.SourceFile>();
+  for (const source of project.getProgram().compilerObject.getSourceFiles()) if (source.isDeclarationFile) out.set(source.fileName, source);
+  return out;
+}
+
+/**
+ * Adds the project's own modules that hold what deferred expressions refer to: the imports that
+ * bind one of `names`, then everything those import, a level further (constants are declared next
+ * to their use, or re-exported once through an index file). Packages are left out: their types
+ * are not payload shapes, and loading them would cost more than the whole scan.
+ */
+function addImports(sources: readonly ts.SourceFile[], names: ReadonlySet<string>, options: ts.CompilerOptions, files: Map<string, ts.SourceFile>): void {
+  let level: ts.SourceFile[] = [...sources];
+  for (let depth = 0; depth < IMPORT_DEPTH && level.length > 0; depth++) {
+    const next: ts.SourceFile[] = [];
+    for (const source of level) {
+      for (const statement of source.statements) {
+        if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+        if (depth === 0 && ts.isImportDeclaration(statement) && !bindsAny(statement, names)) continue;
+        const resolved = ts.resolveModuleName(statement.moduleSpecifier.text, source.fileName, options, ts.sys).resolvedModule;
+        if (!resolved || resolved.isExternalLibraryImport || files.has(resolved.resolvedFileName)) continue;
+        const text = ts.sys.readFile(resolved.resolvedFileName);
+        if (text === undefined) continue;
+        const added = ts.createSourceFile(resolved.resolvedFileName, text, ts.ScriptTarget.Latest, true);
+        files.set(resolved.resolvedFileName, added);
+        next.push(added);
+      }
+    }
+    level = next;
+  }
+}
+
+function bindsAny(declaration: ts.ImportDeclaration, names: ReadonlySet<string>): boolean {
+  const clause = declaration.importClause;
+  if (!clause) return false;
+  if (clause.name && names.has(clause.name.text)) return true;
+  const bindings = clause.namedBindings;
+  if (!bindings) return false;
+  if (ts.isNamespaceImport(bindings)) return names.has(bindings.name.text);
+  return bindings.elements.some((e) => names.has(e.name.text));
+}
+
+function literalOf(type: ts.Type, checker: ts.TypeChecker): string | number | boolean | null | undefined {
+  if (type.isStringLiteral() || type.isNumberLiteral()) return type.value;
+  if (type.flags & ts.TypeFlags.BooleanLiteral) return checker.typeToString(type) === 'true';
+  if (type.flags & ts.TypeFlags.Null) return null;
   return undefined;
 }
 
-/** What a type says about the value: its literal, or its keys (optional ones included: they may be sent). */
-function typeToValue(type: Type, at: Node, depth: number): Value {
-  const literal = literalOf(type);
-  if (literal !== undefined) return { kind: 'literal', value: literal };
-  if (type.isUnion()) {
-    const defined = type.getUnionTypes().filter((t) => !t.isUndefined());
-    return defined.length === 1 ? typeToValue(defined[0]!, at, depth) : UNKNOWN;
-  }
-  if (depth >= MAX_DEPTH || type.isAny() || type.isUnknown()) return UNKNOWN;
-  if (type.isArray()) {
-    const element = typeToValue(type.getArrayElementTypeOrThrow(), at, depth + 1);
-    return { kind: 'array', items: element.kind === 'unknown' ? [] : [element] };
-  }
-  if (!type.isObject() || type.getCallSignatures().length > 0 || declaredInLibrary(type)) return UNKNOWN;
-  const entries: Array<[string, Value]> = type.getProperties().map((p) => [p.getName(), typeToValue(p.getTypeAtLocation(at), at, depth + 1)]);
-  return { kind: 'object', entries, open: type.getStringIndexType() !== undefined || type.getNumberIndexType() !== undefined };
-}
-
 /** Types from declaration files (Date, Map, a library's classes) are not payload shapes the plan describes. */
-function declaredInLibrary(type: Type): boolean {
-  const declaration = (type.getSymbol() ?? type.getAliasSymbol())?.getDeclarations()[0];
-  return declaration !== undefined && declaration.getSourceFile().isDeclarationFile();
+function declaredInLibrary(type: ts.Type): boolean {
+  const declaration = (type.aliasSymbol ?? type.getSymbol())?.declarations?.[0];
+  return declaration !== undefined && declaration.getSourceFile().isDeclarationFile;
 }
 
 /** Options of the tsconfig.json nearest to cwd; defaults (and the reason) when there is none or it is broken. */

@@ -1,11 +1,5 @@
+import type { ts } from 'ts-morph';
 import type { CallType } from '../spec/call-types.js';
-
-/** A node of a scanned file, by position, so the type checker can find it again in its own program. */
-export interface NodeRef {
-  file: string;
-  start: number;
-  width: number;
-}
 
 /**
  * What the scanner knows statically about a value passed in a tracking call. `deferred` values are
@@ -18,13 +12,13 @@ export type Value =
   | { kind: 'array'; items: Value[] }
   | { kind: 'unknown' }
   /** The value's type decides; a `spread` entry of an object stands for the keys its type contributes. */
-  | { kind: 'deferred'; node: NodeRef; spread?: boolean };
+  | { kind: 'deferred'; node: ts.Expression; spread?: boolean };
 
 /** An event, page or screen name: known, left to the type checker, or not resolvable statically. */
 export type NameValue =
   | { kind: 'known'; name: string }
   /** Literal text and nodes whose literal types complete it, in order. */
-  | { kind: 'deferred'; parts: Array<string | NodeRef>; text: string }
+  | { kind: 'deferred'; parts: Array<string | ts.Expression>; text: string }
   | { kind: 'dynamic'; text: string };
 
 export interface Location {

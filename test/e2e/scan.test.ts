@@ -154,15 +154,15 @@ describe('cdp scan', () => {
     const dir = writeTree({
       'plan.yaml': PLAN,
       'tsconfig.json': '{ "compilerOptions": { "strict": true,, } ',
-      'src/constants.ts': "export const DONE = 'Order Completed';\n",
-      'src/a.ts': "import { DONE } from './constants';\nanalytics.track(DONE, {});\n",
+      'src/constants.ts': "export type Done = 'Order Completed';\n",
+      'src/a.ts': "import type { Done } from './constants';\nexport const send = (name: Done) => analytics.track(name, {});\n",
     });
     writeFileSync(join(dir, 'src/binary.js'), Buffer.from([0x61, 0x6e, 0x61, 0x6c, 0x79, 0x74, 0x69, 0x63, 0x73, 0, 1, 2, 3]));
     mkdirSync(join(dir, 'src/nested'));
     symlinkSync(join(dir, 'src'), join(dir, 'src/nested/loop'));
     const { code, report } = scanJson(['--plan', 'plan.yaml'], dir);
     expect(report.diagnostics.map((d) => `${d.file}:${d.line ?? ''}:${d.column ?? ''} ${d.ruleId}`)).toEqual([
-      'src/a.ts:2:1 plan/missing-required',
+      'src/a.ts:2:37 plan/missing-required',
       'src/binary.js:: scan/skipped-file',
       'tsconfig.json:1:39 scan/parse-error',
     ]);
