@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 /** The word every directive starts with; files without it are not searched for comments. */
 export const DIRECTIVE_PREFIX = 'cdp-disable';
 
-const DIRECTIVE = /^\s*(cdp-disable-next-line|cdp-disable-line|cdp-disable|cdp-enable)\b([^\n]*)$/;
+const DIRECTIVE = /^\s*(cdp-disable-next-line|cdp-disable-line|cdp-disable|cdp-enable)\b([\s\S]*)$/;
 
 /** A range of lines in which some rules (or all, when `rules` is undefined) are off. */
 interface Suppression {

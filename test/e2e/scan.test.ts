@@ -150,7 +150,7 @@ describe('cdp scan', () => {
     ]);
   });
 
-  it('survives bad input: binary files, symlink loops, no tsconfig, a tsconfig that does not parse', () => {
+  it('survives bad input: a minified bundle, binary files, symlink loops, a tsconfig that does not parse', () => {
     const dir = writeTree({
       'plan.yaml': PLAN,
       'tsconfig.json': '{ "compilerOptions": { "strict": true,, } ',
@@ -158,15 +158,30 @@ describe('cdp scan', () => {
       'src/a.ts': "import type { Done } from './constants';\nexport const send = (name: Done) => analytics.track(name, {});\n",
     });
     writeFileSync(join(dir, 'src/binary.js'), Buffer.from([0x61, 0x6e, 0x61, 0x6c, 0x79, 0x74, 0x69, 0x63, 0x73, 0, 1, 2, 3]));
+    writeFileSync(join(dir, 'src/vendor.min.js'), `analytics.track("Bundled",{});${'var a=1;'.repeat(5 * 128 * 1024)}`);
     mkdirSync(join(dir, 'src/nested'));
     symlinkSync(join(dir, 'src'), join(dir, 'src/nested/loop'));
     const { code, report } = scanJson(['--plan', 'plan.yaml'], dir);
     expect(report.diagnostics.map((d) => `${d.file}:${d.line ?? ''}:${d.column ?? ''} ${d.ruleId}`)).toEqual([
       'src/a.ts:2:37 plan/missing-required',
       'src/binary.js:: scan/skipped-file',
+      'src/vendor.min.js:: scan/skipped-file',
       'tsconfig.json:1:39 scan/parse-error',
     ]);
-    expect(report.diagnostics[2]!.message).toMatch(/^Cannot read tsconfig.json: .+; names and types from other files are resolved with default compiler options$/);
+    expect(report.diagnostics[2]!.message).toBe('Skipped: 5.0 MB is over the 1.0 MB limit (scan.maxFileSize); minified bundles and generated code are not scanned');
+    expect(report.diagnostics[3]!.message).toMatch(/^Cannot read tsconfig.json: .+; names and types from other files are resolved with default compiler options$/);
     expect(code).toBe(1);
+  });
+
+  it('asks the type checker with default options when the project has no tsconfig.json', () => {
+    const dir = writeTree({
+      'plan.yaml': PLAN,
+      'src/types.ts': "export type Done = 'Order Completed';\nexport interface Extra { coupon_code: string }\n",
+      'src/a.ts': "import type { Done, Extra } from './types';\nexport const send = (name: Done, extra: Extra) => analytics.track(name, { order_id: 'o', ...extra });\n",
+    });
+    const { code, report } = scanJson(['--plan', 'plan.yaml'], dir);
+    expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.path}`)).toEqual(['src/a.ts:2:51 plan/unplanned-property /properties/coupon_code']);
+    expect(report.coverage).toEqual([{ event: 'Order Completed', implemented: true, locations: [{ file: 'src/a.ts', line: 2, column: 51 }] }]);
+    expect(code).toBe(0);
   });
 });
