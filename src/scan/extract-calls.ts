@@ -16,19 +16,10 @@ export interface ExtractOptions {
   modules: ModuleScopes;
 }
 
-export interface SyntaxProblem {
-  line: number;
-  column: number;
-  message: string;
-}
-
 export interface Extraction {
   calls: ExtractedCall[];
   source: ts.SourceFile;
-  /** Declarations of the file; undefined when it does not parse. */
-  scope?: FileScope;
-  /** The first syntax error, when the file does not parse; its calls are then not reported. */
-  syntaxError?: SyntaxProblem;
+  scope: FileScope;
 }
 
 /** `const { track, page: p } = analytics`: local name -> client method. */
@@ -43,33 +34,31 @@ export function scriptKindOf(file: string, text: string): ts.ScriptKind {
 
 /**
  * Parses one file (syntax only: no program, no type checker) and lists the tracking calls in it,
- * with every name and value syntax can resolve; the rest is left for the type checker.
+ * with every name and value syntax can resolve; the rest is left for the type checker. Syntax
+ * errors are looked for afterwards, for all files at once (syntax-errors.ts).
  */
 export function extractCalls(file: string, text: string, kind: ts.ScriptKind, options: ExtractOptions): Extraction {
   // A component's script is TypeScript to the compiler only under a name with a TypeScript extension.
   const source = ts.createSourceFile(isSingleFileComponent(file) ? `${file}.ts` : file, text, ts.ScriptTarget.Latest, true, kind);
-  const syntaxError = firstSyntaxError(source);
-  if (syntaxError) return { calls: [], source, syntaxError };
   const scope = createScope(file, source, options.modules);
-  const destructured: Destructured = new Map();
   const callNodes: ts.CallExpression[] = [];
+  const patterns: Array<{ pattern: ts.ObjectBindingPattern; initializer: ts.Expression }> = [];
   const visit = (node: ts.Node): void => {
     declare(scope, node);
     if (ts.isCallExpression(node)) callNodes.push(node);
+    else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) patterns.push({ pattern: node.name, initializer: node.initializer });
     ts.forEachChild(node, visit);
   };
   visit(source);
   // Destructuring is looked at once imports are known: `const { track } = analytics` needs to know which `analytics`.
-  const visitDestructuring = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isClient(node.initializer, scope)) {
-      for (const element of node.name.elements) {
-        const method = element.propertyName ? propertyName(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
-        if (method && ANALYTICS_METHODS.has(method) && ts.isIdentifier(element.name)) destructured.set(element.name.text, method);
-      }
+  const destructured: Destructured = new Map();
+  for (const { pattern, initializer } of patterns) {
+    if (!isClient(initializer, scope)) continue;
+    for (const element of pattern.elements) {
+      const method = element.propertyName ? propertyName(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+      if (method && ANALYTICS_METHODS.has(method) && ts.isIdentifier(element.name)) destructured.set(element.name.text, method);
     }
-    ts.forEachChild(node, visitDestructuring);
-  };
-  if (text.includes(CLIENT_NAME)) visitDestructuring(source);
+  }
 
   const calls: ExtractedCall[] = [];
   for (const call of callNodes) {
@@ -163,24 +152,4 @@ function argument(call: ts.CallExpression, at: number | string): ts.Expression |
     if (ts.isShorthandPropertyAssignment(p)) return p.name;
   }
   return undefined;
-}
-
-/** The parser's first complaint, through a program of this one file (no libraries, no imports). */
-function firstSyntaxError(source: ts.SourceFile): SyntaxProblem | undefined {
-  const host: ts.CompilerHost = {
-    getSourceFile: (name) => (name === source.fileName ? source : undefined),
-    getDefaultLibFileName: () => 'lib.d.ts',
-    writeFile: () => {},
-    getCurrentDirectory: () => '/',
-    getCanonicalFileName: (f) => f,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => '\n',
-    fileExists: (name) => name === source.fileName,
-    readFile: () => undefined,
-  };
-  const program = ts.createProgram({ rootNames: [source.fileName], options: { noLib: true, noResolve: true, allowJs: true, types: [] }, host });
-  const [first] = program.getSyntacticDiagnostics(source);
-  if (!first) return undefined;
-  const { line, character } = source.getLineAndCharacterOfPosition(first.start ?? 0);
-  return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(first.messageText, ' ').replace(/\.$/, '') };
 }

@@ -10,13 +10,14 @@ import { parseError } from '../rules/scan/parse-error.js';
 import { skippedFile } from '../rules/scan/skipped-file.js';
 import { CLIENT_NAME, calleeHead, type CustomCall } from './call-signatures.js';
 import { CallChecker, ruleDiagnostic, type CallCheckOptions } from './check-calls.js';
-import { extractCalls, scriptKindOf } from './extract-calls.js';
+import { extractCalls, scriptKindOf, type Extraction } from './extract-calls.js';
 import { ModuleScopes, type FileScope } from './file-scope.js';
 import { discoverFiles, type DiscoveryOptions } from './files.js';
 import { GeneratedModules, isGeneratedStart } from './generated-modules.js';
 import { isSingleFileComponent, scriptBlocks } from './sfc.js';
 import { TypeResolver } from './type-resolver.js';
 import { DIRECTIVE_PREFIX, Suppressions } from './suppressions.js';
+import { firstSyntaxErrors } from './syntax-errors.js';
 import type { ExtractedCall, Value } from './types.js';
 
 /** Default `scan.maxFileSize`: hand-written modules are far smaller; minified bundles are not. */
@@ -68,23 +69,12 @@ export function runScan(options: ScanOptions): ScanResult {
     modules: new ModuleScopes(options.maxFileSize),
   };
   const tokens = new Set([CLIENT_NAME, ...options.custom.map((c) => calleeHead(c.callee)), ...options.skip.map(moduleToken)]);
-  const scanned: ScannedFile[] = [];
   const notCandidates: string[] = [];
-  let parsed = 0;
 
+  const parsedFiles: Array<{ code: string; extraction: Extraction }> = [];
   const scan = (file: string, text: string) => {
-    parsed++;
     const code = isSingleFileComponent(file) ? scriptBlocks(text) : text;
-    const extraction = extractCalls(file, code, scriptKindOf(file, text), extractOptions);
-    if (extraction.syntaxError) {
-      const { line, column, message } = extraction.syntaxError;
-      const d = ruleDiagnostic(parseError, severity(parseError.meta.id), 'source', { reason: message }, { file, line, column });
-      if (d) diagnostics.push(d);
-      return;
-    }
-    if (extraction.calls.length === 0) return;
-    const suppressions = code.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
-    scanned.push({ source: extraction.source, scope: extraction.scope!, calls: extraction.calls, suppressions });
+    parsedFiles.push({ code, extraction: extractCalls(file, code, scriptKindOf(file, text), extractOptions) });
   };
 
   const lateTokens: string[] = [];
@@ -106,6 +96,20 @@ export function runScan(options: ScanOptions): ScanResult {
     for (const file of notCandidates) {
       const bytes = readSource(file, options.maxFileSize, () => {});
       if (bytes !== undefined && containsAny(bytes, lateTokens)) scan(file, bytes.toString('utf8'));
+    }
+  }
+
+  // A file that does not parse is reported, and its calls (from a tree the parser had to guess) are not.
+  const syntaxErrors = firstSyntaxErrors(parsedFiles.map((p) => p.extraction.source));
+  const scanned: ScannedFile[] = [];
+  for (const { code, extraction } of parsedFiles) {
+    const error = syntaxErrors.get(extraction.source.fileName);
+    if (error) {
+      const d = ruleDiagnostic(parseError, severity(parseError.meta.id), 'source', { reason: error.message }, { file: extraction.scope.file, ...error });
+      if (d) diagnostics.push(d);
+    } else if (extraction.calls.length > 0) {
+      const suppressions = code.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
+      scanned.push({ ...extraction, suppressions });
     }
   }
 
@@ -131,7 +135,7 @@ export function runScan(options: ScanOptions): ScanResult {
     const at = locations.get(event) ?? [];
     return { event, implemented: at.length > 0, locations: at };
   });
-  return { files, missing, diagnostics, coverage, stats: { files: files.length, parsed, calls } };
+  return { files, missing, diagnostics, coverage, stats: { files: files.length, parsed: parsedFiles.length, calls } };
 }
 
 /** The file's bytes, or undefined (and a reason reported) when it is too large, binary or unreadable. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import type { SyntaxProblem } from './extract-calls.js';
+import type { SyntaxProblem } from './syntax-errors.js';
 import { SPREAD_KEY, UNKNOWN, type NameValue, type Value } from './types.js';
 
 /** Nested types deeper than this are not expanded into keys. */
