@@ -1,7 +1,8 @@
 // Writes a synthetic TypeScript project for the scan benchmark: `files` modules of about 150 lines
 // (a third of them React components in .tsx), of which `trackingShare` send Segment calls in the
 // forms people write (string literals, imported constants, the analytics-node object form, page and
-// identify). The rest is ordinary application code, some of it with `track` methods of other objects.
+// identify, a spread of a typed object). The rest is ordinary application code, some of it with
+// `track` methods of other objects.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRandom } from './random.js';
@@ -19,6 +20,8 @@ const TRACKING_CALLS = [
   "analytics.identify(userId, { email: user.email, firstName: user.name });",
   "analytics.track({ userId, event: 'Checkout Started', properties: { order_id: orderId, value: 1 } });",
   "analytics.track(`Product ${ACTION}`, { product_id: product.id });",
+  // A spread of a typed object: its keys come from the type checker.
+  "analytics.track('Cart Viewed', { cart_id: cartId, ...context });",
 ];
 
 export function generateProject(dir, { files = 3000, trackingShare = 0.05, seed = 7 } = {}) {
@@ -68,6 +71,7 @@ function moduleText(i, tsx, tracks, sibling, random) {
   if (tsx) lines.push("import { useState } from 'react';");
   lines.push('');
   lines.push(`export interface Item${i} {`, '  id: string;', '  name: string;', '  price: number;', '  tags: string[];', '}', '');
+  if (tracks) lines.push(`interface Context${i} {`, '  products: Item' + i + '[];', '  screen_width?: number;', '}', '');
   lines.push(`export function helper${i}(items: Item${i}[]): number {`, '  let total = 0;');
   for (let k = 0; k < 8; k++) lines.push(`  for (const item of items) if (item.tags.includes('t${k}')) total += item.price * ${k + 1};`);
   lines.push('  return Math.round(total * 100) / 100;', '}', '');
@@ -85,9 +89,9 @@ function moduleText(i, tsx, tracks, sibling, random) {
     lines.push('}', '');
   }
   if (tracks) {
-    lines.push(`export function report${i}(product: Item${i}, cartId: string, orderId: string, userId: string, term: string, user: { email: string; name: string }) {`);
+    lines.push(`export function report${i}(product: Item${i}, cartId: string, orderId: string, userId: string, term: string, user: { email: string; name: string }, context: Context${i}) {`);
     const count = 2 + random.int(0, 2);
-    for (let c = 0; c < count; c++) lines.push(`  ${TRACKING_CALLS[(i + c * 4) % TRACKING_CALLS.length]}`);
+    for (let c = 0; c < count; c++) lines.push(`  ${random.pick(TRACKING_CALLS)}`);
     lines.push('}', '');
   }
   if (tsx) {

@@ -9,10 +9,12 @@ const MAX_DEPTH = 6;
 /** Levels of imports followed from the files that need the type checker. */
 const IMPORT_DEPTH = 2;
 /**
- * Libraries of browser and host APIs. Loading lib.dom.d.ts takes several times longer than the rest
- * of a typical check, and event names, literal types and the keys of payload types never come from it.
+ * The one library the checker loads, whatever the tsconfig says: the core types (arrays, strings,
+ * `Partial`, `Readonly`, ...). Event names, literal types and the keys of payload types never come
+ * from the DOM or from later ECMAScript editions, and loading lib.dom.d.ts alone takes several times
+ * longer than the rest of a typical check. A value whose type needs them is unknown, not wrong.
  */
-const BROWSER_LIBS = /^lib\.(dom|webworker|scripthost)/i;
+const LIB = ['lib.es5.d.ts'];
 
 /** Used when there is no tsconfig.json, or when it cannot be read. */
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
@@ -42,9 +44,8 @@ export class TypeResolver {
   constructor(cwd: string, sources: readonly ts.SourceFile[], names: ReadonlySet<string>) {
     const { options: found, problem } = compilerOptions(cwd);
     this.tsconfigProblem = problem;
-    const lib = (found.lib ?? []).filter((l) => !BROWSER_LIBS.test(l));
     // noResolve: the program holds only the files given here, not the whole import graph.
-    const options: ts.CompilerOptions = { ...found, lib: lib.length > 0 ? lib : ['lib.esnext.d.ts'], allowJs: true, noEmit: true, noResolve: true, types: [] };
+    const options: ts.CompilerOptions = { ...found, lib: LIB, allowJs: true, noEmit: true, noResolve: true, types: [] };
     const files = new Map(sources.map((s) => [s.fileName, s]));
     for (const [name, source] of libraryFiles(options)) files.set(name, source);
     addImports(sources, names, options, files);
