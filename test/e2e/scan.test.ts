@@ -184,4 +184,15 @@ describe('cdp scan', () => {
     expect(report.coverage).toEqual([{ event: 'Order Completed', implemented: true, locations: [{ file: 'src/a.ts', line: 2, column: 51 }] }]);
     expect(code).toBe(0);
   });
+
+  it('resolves a constant imported through a tsconfig path alias with the type checker', () => {
+    const dir = writeTree({
+      'plan.yaml': PLAN,
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
+      'src/lib/events.ts': "export const DONE = 'Order Completed';\n",
+      'src/a.ts': "import { DONE } from '@/lib/events';\nanalytics.track(DONE, {});\n",
+    });
+    const { report } = scanJson(['--plan', 'plan.yaml'], dir);
+    expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['src/a.ts:2:1 plan/missing-required']);
+  });
 });
