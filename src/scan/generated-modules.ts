@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { resolveRelativeModule } from './module-paths.js';
 
 /** The first line of every file `cdp codegen` writes (more text may follow on that line). */
@@ -12,18 +13,15 @@ export function isGeneratedStart(head: Uint8Array): boolean {
 
 /** Tells whether a relative import resolves to a generated module; cached, since many files import the same module. */
 export class GeneratedModules {
-  readonly #byPath = new Map<string, boolean>();
+  readonly #byImport = new Map<string, boolean>();
 
   isGenerated(importer: string, specifier: string): boolean {
-    const path = resolveRelativeModule(importer, specifier);
-    return path !== undefined && this.#check(path);
-  }
-
-  #check(path: string): boolean {
-    let known = this.#byPath.get(path);
+    const key = `${dirname(importer)}\0${specifier}`;
+    let known = this.#byImport.get(key);
     if (known === undefined) {
-      known = startsWithMarker(path);
-      this.#byPath.set(path, known);
+      const path = resolveRelativeModule(importer, specifier);
+      known = path !== undefined && startsWithMarker(path);
+      this.#byImport.set(key, known);
     }
     return known;
   }

@@ -36,7 +36,7 @@ function objectOf(object: ts.ObjectLiteralExpression, scope: FileScope, depth: n
   const entries: Array<[string, Value]> = [];
   let open = false;
   const set = (key: string, value: Value) => {
-    const at = entries.findIndex(([k]) => k === key);
+    const at = entries.findIndex(([k, v]) => k === key && !(v.kind === 'deferred' && v.spread));
     if (at >= 0) entries.splice(at, 1);
     entries.push([key, value]);
   };

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { ts } from 'ts-morph';
 import { basename, dirname, extname } from 'node:path';
+import { ts } from 'ts-morph';
 import { compilePlan } from '../compile/compile-plan.js';
 import type { Diagnostic, SeverityOption } from '../core/diagnostic.js';
 import type { CoverageEntry } from '../core/report.js';

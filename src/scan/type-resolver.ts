@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { SyntaxProblem } from './syntax-errors.js';
-import { SPREAD_KEY, UNKNOWN, type NameValue, type Value } from './types.js';
+import { UNKNOWN, type NameValue, type Value } from './types.js';
 
 /** Nested types deeper than this are not expanded into keys. */
 const MAX_DEPTH = 6;
@@ -98,7 +98,6 @@ export class TypeResolver {
             open ||= settled.open;
           } else open = true;
         }
-        merged.delete(SPREAD_KEY);
         return { kind: 'object', entries: [...merged], open };
       }
       default:

@@ -195,4 +195,15 @@ describe('cdp scan', () => {
     const { report } = scanJson(['--plan', 'plan.yaml'], dir);
     expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['src/a.ts:2:1 plan/missing-required']);
   });
+
+  it('reports through every shared format: sarif, github, junit', () => {
+    const total = fixtureReport().report.diagnostics.length;
+    const sarif = JSON.parse(cdp(['scan', '--format', 'sarif'], { cwd: PROJECT }).stdout) as { runs: Array<{ results: unknown[] }> };
+    expect(sarif.runs[0]!.results).toHaveLength(total);
+    const github = cdp(['scan', '--format', 'github'], { cwd: PROJECT });
+    expect(github.stdout).toContain('::error file=src/checkout.ts,line=12,col=3,title=plan/missing-required::Event "Order Completed" is missing required property "order_id"');
+    expect(github.code).toBe(1);
+    const junit = cdp(['scan', '--format', 'junit'], { cwd: PROJECT }).stdout;
+    expect(junit).toContain(`failures="${total}"`);
+  });
 });
