@@ -26,7 +26,10 @@ export interface Extraction {
 type Destructured = Map<string, string>;
 
 export function scriptKindOf(file: string, text: string): ts.ScriptKind {
-  if (isSingleFileComponent(file)) return /<script\b[^>]*\blang\s*=\s*["']ts["']/.test(text) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+  if (isSingleFileComponent(file)) {
+    const lang = /<script\b[^>]*\blang\s*=\s*["']?(\w+)/.exec(text)?.[1];
+    return lang === 'ts' ? ts.ScriptKind.TS : lang === 'tsx' ? ts.ScriptKind.TSX : lang === 'jsx' ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+  }
   if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
   return /\.[mc]?ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS;

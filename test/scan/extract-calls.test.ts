@@ -1,3 +1,4 @@
+import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import type { CustomCall } from '../../src/scan/call-signatures.js';
 import { extractCalls, scriptKindOf } from '../../src/scan/extract-calls.js';
@@ -177,5 +178,17 @@ describe('extractCalls', () => {
       { name: 'B Done', body: { b: 2 } },
       { name: 'C Done', body: null },
     ]);
+  });
+});
+
+describe('scriptKindOf', () => {
+  it('reads the language of a component from its script tag', () => {
+    expect(scriptKindOf('a.vue', '<script setup lang="ts">')).toBe(ts.ScriptKind.TS);
+    expect(scriptKindOf('a.vue', "<script lang='tsx'>")).toBe(ts.ScriptKind.TSX);
+    expect(scriptKindOf('a.svelte', '<script context="module" lang=ts>')).toBe(ts.ScriptKind.TS);
+    expect(scriptKindOf('a.svelte', '<script>')).toBe(ts.ScriptKind.JS);
+    expect(scriptKindOf('a.mts', '')).toBe(ts.ScriptKind.TS);
+    expect(scriptKindOf('a.jsx', '')).toBe(ts.ScriptKind.JSX);
+    expect(scriptKindOf('a.cjs', '')).toBe(ts.ScriptKind.JS);
   });
 });
