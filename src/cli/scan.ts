@@ -13,7 +13,7 @@ interface ScanFlags extends ReportFlags {
 }
 
 /** Where `cdp codegen` writes unless the config says otherwise; never scanned. */
-export const DEFAULT_CODEGEN_OUT = 'src/analytics.generated.ts';
+const DEFAULT_CODEGEN_OUT = 'src/analytics.generated.ts';
 
 const SCAN_FORMATS = { coverage };
 

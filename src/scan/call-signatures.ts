@@ -65,7 +65,7 @@ export function clientLayout(method: CallType, args: { nodeForm: boolean; object
 }
 
 /** The analytics-node form: everything in the first argument's object. */
-export function objectLayout(method: CallType): ArgumentLayout {
+function objectLayout(method: CallType): ArgumentLayout {
   switch (method) {
     case 'track':
       return { type: 'track', name: 'event', body: 'properties' };

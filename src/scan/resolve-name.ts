@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { FileScope } from './file-scope.js';
 import type { NameValue } from './types.js';
 
-export type Constant = string | number | boolean | null;
+type Constant = string | number | boolean | null;
 
 /** References deep enough for any real constant; a cycle (`const a = b, b = a`) ends here. */
 const MAX_DEPTH = 16;
@@ -19,7 +19,7 @@ const PLAIN_TYPES: ReadonlySet<ts.SyntaxKind> = new Set([
 ]);
 
 /** An expression and the file it is written in (constants may live in an imported module). */
-export interface Scoped {
+interface Scoped {
   expr: ts.Expression;
   scope: FileScope;
 }
