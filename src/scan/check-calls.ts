@@ -63,7 +63,7 @@ export class CallChecker {
     if (name && name.kind !== 'known') {
       const what = call.type === 'track' ? 'Event' : call.type === 'page' ? 'Page' : 'Screen';
       const missing = name.kind === 'dynamic' && name.text === '';
-      const d = ruleDiagnostic(dynamicEventName, this.#severities.get(dynamicEventName.meta.id), missing ? 'missing' : 'dynamic', { what, text: name.text }, at);
+      const d = ruleDiagnostic(dynamicEventName, this.#severities.get(dynamicEventName.meta.id), missing ? 'missing' : 'dynamic', { what, text: shortCode(name.text) }, at);
       if (d) out.push(d);
       return;
     }
@@ -105,6 +105,12 @@ function toPayload(value: Value, path: string, unknown: Set<string>, open: Set<s
       unknown.add(path);
       return UNKNOWN_VALUE;
   }
+}
+
+/** Code quoted in a message: on one line, and short (a name can be a whole function call). */
+function shortCode(text: string, max = 60): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 function underAny(path: string, prefixes: ReadonlySet<string>): boolean {

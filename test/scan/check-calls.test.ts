@@ -53,8 +53,10 @@ describe('CallChecker', () => {
   it('reports a name it cannot resolve instead of checking the call', () => {
     const out: Diagnostic[] = [];
     checker.check({ type: 'track', file: 'a.ts', line: 1, column: 1, name: { kind: 'dynamic', text: 'eventName' }, body: object({}) }, out);
+    checker.check({ type: 'page', file: 'a.ts', line: 2, column: 1, name: { kind: 'dynamic', text: `pick(\n  ${'x'.repeat(80)})` }, body: object({}) }, out);
     expect(out.map((d) => [d.ruleId, d.severity, d.message])).toEqual([
       ['scan/dynamic-event-name', 'warn', 'Event name `eventName` cannot be resolved statically, so this call is not checked against the plan'],
+      ['scan/dynamic-event-name', 'warn', `Page name \`pick( ${'x'.repeat(53)}…\` cannot be resolved statically, so this call is not checked against the plan`],
     ]);
   });
 
