@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { ANALYTICS_METHODS, CLIENT_NAME, clientLayout, customLayout, generatedLayout, GLOBAL_OBJECTS, isClientModule, type ArgumentLayout, type CustomCall } from './call-signatures.js';
 import type { GeneratedModules } from './generated-modules.js';
+import { parseSource } from './parse.js';
 import { valueOf } from './properties.js';
 import { isSingleFileComponent } from './sfc.js';
 import { createScope, declare, type FileScope, type ModuleScopes } from './file-scope.js';
@@ -42,7 +43,7 @@ export function scriptKindOf(file: string, text: string): ts.ScriptKind {
  */
 export function extractCalls(file: string, text: string, kind: ts.ScriptKind, options: ExtractOptions): Extraction {
   // A component's script is TypeScript to the compiler only under a name with a TypeScript extension.
-  const source = ts.createSourceFile(isSingleFileComponent(file) ? `${file}.ts` : file, text, ts.ScriptTarget.Latest, true, kind);
+  const source = parseSource(isSingleFileComponent(file) ? `${file}.ts` : file, text, kind);
   const scope = createScope(file, source, options.modules);
   const callNodes: ts.CallExpression[] = [];
   const patterns: Array<{ pattern: ts.ObjectBindingPattern; initializer: ts.Expression }> = [];

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { ts } from 'ts-morph';
 import { resolveRelativeModule } from './module-paths.js';
+import { parseSource } from './parse.js';
 
 export interface ImportBinding {
   module: string;
@@ -58,9 +59,11 @@ export function declare(scope: FileScope, node: ts.Node): void {
       add(scope, d.name.text, isConst ? d.initializer : undefined, scope.consts, d.type);
       if (exported) scope.exports.set(d.name.text, d.name.text);
     }
-  } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && !ts.isVariableStatement(node.parent.parent)) {
-    // `for (const x of ...)`, `catch (e)`: declared, never a constant.
-    add(scope, node.name.text, undefined, scope.consts, node.type);
+  } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+    // Loop variables are declared, and never constants.
+    for (const d of node.initializer.declarations) if (ts.isIdentifier(d.name)) add(scope, d.name.text, undefined, scope.consts, d.type);
+  } else if (ts.isCatchClause(node) && node.variableDeclaration && ts.isIdentifier(node.variableDeclaration.name)) {
+    add(scope, node.variableDeclaration.name.text, undefined, scope.consts, node.variableDeclaration.type);
   } else if (ts.isEnumDeclaration(node)) {
     add(scope, node.name.text, node, scope.enums, undefined);
     if (hasExportModifier(node)) scope.exports.set(node.name.text, node.name.text);
@@ -170,7 +173,7 @@ function parseScope(path: string, maxFileSize: number, modules: ModuleScopes): F
   } catch {
     return null;
   }
-  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const source = parseSource(path, text);
   const scope = createScope(path, source, modules, false);
   const visit = (node: ts.Node): void => {
     declare(scope, node);

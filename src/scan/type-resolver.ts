@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Project, ts } from 'ts-morph';
+import { parseSource } from './parse.js';
 import type { SyntaxProblem } from './syntax-errors.js';
 import { UNKNOWN, type NameValue, type Value } from './types.js';
 
@@ -156,7 +157,7 @@ function addImports(sources: readonly ts.SourceFile[], names: ReadonlySet<string
         if (!resolved || resolved.isExternalLibraryImport || files.has(resolved.resolvedFileName)) continue;
         const text = ts.sys.readFile(resolved.resolvedFileName);
         if (text === undefined) continue;
-        const added = ts.createSourceFile(resolved.resolvedFileName, text, ts.ScriptTarget.Latest, true);
+        const added = parseSource(resolved.resolvedFileName, text);
         files.set(resolved.resolvedFileName, added);
         next.push(added);
       }
@@ -201,7 +202,9 @@ function compilerOptions(cwd: string): { options: ts.CompilerOptions; problem?: 
       problem: { file, line: position.line + 1, column: position.character + 1, message: ts.flattenDiagnosticMessageText(read.error.messageText, ' ').replace(/\.$/, '') },
     };
   }
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(file), undefined, file);
+  // Only the options are wanted: a host that lists no files keeps TypeScript from walking the project for `include`.
+  const host: ts.ParseConfigHost = { useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames, readDirectory: () => [], fileExists: ts.sys.fileExists, readFile: ts.sys.readFile };
+  const parsed = ts.parseJsonConfigFileContent(read.config, host, dirname(file), undefined, file);
   return { options: { ...DEFAULT_OPTIONS, ...parsed.options } };
 }
 
