@@ -1,7 +1,7 @@
 // Writes a synthetic TypeScript project for the scan benchmark: `files` modules of about 150 lines
 // (a third of them React components in .tsx), of which `trackingShare` send Segment calls in the
 // forms people write (string literals, imported constants, the analytics-node object form, page and
-// identify, a spread of a typed object). The rest is ordinary application code, some of it with
+// identify, spreads of typed objects). The rest is ordinary application code, some of it with
 // `track` methods of other objects.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +20,10 @@ const TRACKING_CALLS = [
   "analytics.identify(userId, { email: user.email, firstName: user.name });",
   "analytics.track({ userId, event: 'Checkout Started', properties: { order_id: orderId, value: 1 } });",
   "analytics.track(`Product ${ACTION}`, { product_id: product.id });",
-  // A spread of a typed object: its keys come from the type checker.
+  // Spreads of typed objects: the keys of a type declared in the file are read from the syntax, those
+  // of an imported type come from the type checker.
   "analytics.track('Cart Viewed', { cart_id: cartId, ...context });",
+  "analytics.track('Checkout Step Viewed', { step: 2, ...checkout });",
 ];
 
 export function generateProject(dir, { files = 3000, trackingShare = 0.05, seed = 7 } = {}) {
@@ -39,6 +41,7 @@ export function generateProject(dir, { files = 3000, trackingShare = 0.05, seed 
     join(dir, 'src', 'tracking', 'events.ts'),
     "export const EVENTS = { PRODUCT_ADDED: 'Product Added', ORDER_COMPLETED: 'Order Completed' } as const;\nexport const ACTION = 'Clicked';\n",
   );
+  writeFileSync(join(dir, 'src', 'shared', 'types.ts'), 'export interface CheckoutContext {\n  checkout_id: string;\n  shipping_method?: string;\n  paymentMethod?: string;\n}\n');
   writeFileSync(
     join(dir, 'src', 'shared', 'analytics.ts'),
     'export const analytics = {\n  track(..._args: unknown[]) {},\n  page(..._args: unknown[]) {},\n  identify(..._args: unknown[]) {},\n};\n',
@@ -58,7 +61,7 @@ export function generateProject(dir, { files = 3000, trackingShare = 0.05, seed 
     const text = moduleText(i, tsx, tracking.has(i), sibling.folder === folder ? sibling.base : undefined, random);
     writeFileSync(join(dir, 'src', folder, file), text);
   }
-  return { files: files + 2, trackingFiles: tracking.size };
+  return { files: files + 3, trackingFiles: tracking.size };
 }
 
 function moduleText(i, tsx, tracks, sibling, random) {
@@ -66,6 +69,7 @@ function moduleText(i, tsx, tracks, sibling, random) {
   if (tracks) {
     lines.push("import { analytics } from '../shared/analytics';");
     lines.push("import { EVENTS, ACTION } from '../tracking/events';");
+    lines.push("import type { CheckoutContext } from '../shared/types';");
   }
   if (sibling) lines.push(`import { helper${sibling.slice(6)} } from './${sibling}';`);
   if (tsx) lines.push("import { useState } from 'react';");
@@ -89,7 +93,7 @@ function moduleText(i, tsx, tracks, sibling, random) {
     lines.push('}', '');
   }
   if (tracks) {
-    lines.push(`export function report${i}(product: Item${i}, cartId: string, orderId: string, userId: string, term: string, user: { email: string; name: string }, context: Context${i}) {`);
+    lines.push(`export function report${i}(product: Item${i}, cartId: string, orderId: string, userId: string, term: string, user: { email: string; name: string }, context: Context${i}, checkout: CheckoutContext) {`);
     const count = 2 + random.int(0, 2);
     for (let c = 0; c < count; c++) lines.push(`  ${random.pick(TRACKING_CALLS)}`);
     lines.push('}', '');

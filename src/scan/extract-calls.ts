@@ -5,7 +5,8 @@ import { parseSource } from './parse.js';
 import { valueOf } from './properties.js';
 import { isSingleFileComponent } from './sfc.js';
 import { createScope, declare, type FileScope, type ModuleScopes } from './file-scope.js';
-import { memberAccess, propertyName, resolveConstant, resolveName, unwrap } from './resolve-name.js';
+import { resolveConstant, resolveName } from './resolve-name.js';
+import { memberAccess, propertyName, unwrap } from './syntax.js';
 import type { ExtractedCall, NameValue } from './types.js';
 
 export interface ExtractOptions {

@@ -16,10 +16,13 @@ export interface FileScope {
   /** `const` declarations with an initializer, by name; names declared twice are left out. */
   consts: Map<string, ts.Expression>;
   enums: Map<string, ts.EnumDeclaration>;
+  /** Interfaces and type aliases, by name; names declared twice are left out. */
+  types: Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>;
   /** Declared types of parameters and variables that have one, by name. */
   annotations: Map<string, ts.TypeNode>;
   /** Every name declared so far: a name declared twice may be shadowed, so its value is not taken. */
   declared: Set<string>;
+  typeNames: Set<string>;
   imports: Map<string, ImportBinding>;
   /** Exported name -> local name, for `export const`, `export enum` and `export { a as b }`. */
   exports: Map<string, string>;
@@ -38,8 +41,10 @@ export function createScope(file: string, source: ts.SourceFile, modules: Module
     source,
     consts: new Map(),
     enums: new Map(),
+    types: new Map(),
     annotations: new Map(),
     declared: new Set(),
+    typeNames: new Set(),
     imports: new Map(),
     exports: new Map(),
     reexports: new Map(),
@@ -71,6 +76,12 @@ export function declare(scope: FileScope, node: ts.Node): void {
     add(scope, node.name.text, undefined, scope.consts, undefined);
   } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
     add(scope, node.name.text, undefined, scope.consts, node.type);
+  } else if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
+    // Types have their own namespace: a type named like a value does not shadow it.
+    const name = node.name.text;
+    if (scope.types.has(name) || scope.typeNames.has(name)) scope.types.delete(name);
+    else scope.types.set(name, node);
+    scope.typeNames.add(name);
   } else if (ts.isImportDeclaration(node)) {
     addImport(scope, node);
   } else if (ts.isExportDeclaration(node) && !node.isTypeOnly) {

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { FileScope } from './file-scope.js';
-import { checkerMayKnow, propertyName, referenced, resolveConstant, unwrap } from './resolve-name.js';
+import { checkerMayKnow, declaredValue, referenced, resolveConstant } from './resolve-name.js';
+import { propertyName, unwrap } from './syntax.js';
 import { SPREAD_KEY, UNKNOWN, type Value } from './types.js';
 
 /** Object literals nested deeper than this are not followed (no real payload is that deep). */
@@ -29,6 +30,8 @@ export function valueOf(expr: ts.Expression, scope: FileScope, keys = false, dep
     const inner = unwrap(target.expr);
     if (ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner)) return valueOf(inner, target.scope, keys, depth + 1);
   }
+  const declared = declaredValue(e, scope);
+  if (declared) return declared;
   return scope.scanned && (keys || checkerMayKnow(e, scope)) ? { kind: 'deferred', node: e } : UNKNOWN;
 }
 

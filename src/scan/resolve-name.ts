@@ -1,35 +1,18 @@
 import { ts } from 'ts-morph';
 import type { FileScope } from './file-scope.js';
-import type { NameValue } from './types.js';
+import { memberAccess, propertyName, unwrap } from './syntax.js';
+import { valueOfType } from './type-syntax.js';
+import type { NameValue, Value } from './types.js';
 
 type Constant = string | number | boolean | null;
 
 /** References deep enough for any real constant; a cycle (`const a = b, b = a`) ends here. */
 const MAX_DEPTH = 16;
 
-/** Declared types that can never be one literal: a value of such a type is unknown, without asking the checker. */
-const PLAIN_TYPES: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.StringKeyword,
-  ts.SyntaxKind.NumberKeyword,
-  ts.SyntaxKind.BooleanKeyword,
-  ts.SyntaxKind.AnyKeyword,
-  ts.SyntaxKind.UnknownKeyword,
-  ts.SyntaxKind.ObjectKeyword,
-  ts.SyntaxKind.BigIntKeyword,
-]);
-
 /** An expression and the file it is written in (constants may live in an imported module). */
 interface Scoped {
   expr: ts.Expression;
   scope: FileScope;
-}
-
-/** Strips what does not change a value: parentheses, `as const`, `satisfies`, `!`, `<T>x`. */
-export function unwrap(expr: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isNonNullExpression(expr) || ts.isTypeAssertionExpression(expr)) {
-    expr = expr.expression;
-  }
-  return expr;
 }
 
 /**
@@ -117,8 +100,8 @@ function declaration(name: string, scope: FileScope): Declaration | undefined {
 
 /**
  * Whether the type checker could know more than syntax about this expression: a name imported from
- * elsewhere, or declared with a type that may be a literal (an alias, a union, an interface member).
- * A parameter typed `string` has no literal type: asking the checker would only cost time.
+ * elsewhere, or declared with a type syntax cannot read (an imported or generic type, a union). A
+ * parameter typed `string` has no literal type: asking the checker would only cost time.
  */
 export function checkerMayKnow(expr: ts.Expression, scope: FileScope): boolean {
   let root = unwrap(expr);
@@ -126,48 +109,36 @@ export function checkerMayKnow(expr: ts.Expression, scope: FileScope): boolean {
   if (!ts.isIdentifier(root)) return false;
   if (scope.imports.has(root.text)) return true;
   const annotation = scope.annotations.get(root.text);
-  return annotation !== undefined && !PLAIN_TYPES.has(annotation.kind) && root === unwrap(expr);
-}
-
-/** `a.b`, `a?.b` and `a['b']`: the object and the key. */
-export function memberAccess(e: ts.Expression): { object: ts.Expression; key: string } | undefined {
-  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) return { object: e.expression, key: e.name.text };
-  if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(e.argumentExpression))) {
-    return { object: e.expression, key: e.argumentExpression.text };
-  }
-  return undefined;
-}
-
-/** The text of a property or member name that is written literally; undefined for computed names. */
-export function propertyName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  return undefined;
+  return annotation !== undefined && root === unwrap(expr) && valueOfType(annotation, scope) === undefined;
 }
 
 /**
- * An event name: known when syntax can tell; dynamic when syntax can tell that it cannot be one
- * literal (a parameter typed `string`); else left to the type checker. Parts of a template literal
- * are resolved one by one, so only the parts syntax cannot resolve go to the checker.
+ * An event name: known when syntax can tell (a literal-typed parameter included); dynamic when
+ * syntax can tell that it is no single literal (a parameter typed `string`); else left to the type
+ * checker. Parts of a template literal are resolved one by one, so only the parts syntax cannot
+ * resolve go to the checker.
  */
 export function resolveName(expr: ts.Expression, scope: FileScope): NameValue {
   const text = expr.getText(scope.source);
   const parts = nameParts(expr, scope, 0);
   if (parts.every((p): p is string => typeof p === 'string')) return { kind: 'known', name: parts.join('') };
   const open = parts.filter((p): p is ts.Expression => typeof p !== 'string');
-  if (open.some((p) => isPlainlyTyped(p, scope))) return { kind: 'dynamic', text };
+  if (open.some((p) => declaredValue(p, scope)?.kind === 'unknown')) return { kind: 'dynamic', text };
   return { kind: 'deferred', parts, text };
 }
 
-/** A name declared in this file with a type that is never a single literal (`name: string`). */
-function isPlainlyTyped(expr: ts.Expression, scope: FileScope): boolean {
+/** What the declared type of a name of this file says about its value, when syntax can read it. */
+export function declaredValue(expr: ts.Expression, scope: FileScope): Value | undefined {
   const e = unwrap(expr);
   const annotation = ts.isIdentifier(e) ? scope.annotations.get(e.text) : undefined;
-  return annotation !== undefined && PLAIN_TYPES.has(annotation.kind);
+  return annotation && valueOfType(annotation, scope);
 }
 
 function nameParts(expr: ts.Expression, scope: FileScope, depth: number): Array<string | ts.Expression> {
   const constant = resolveConstant(expr, scope);
   if (constant !== undefined) return [String(constant)];
+  const declared = declaredValue(expr, scope);
+  if (declared?.kind === 'literal') return [String(declared.value)];
   const e = unwrap(expr);
   if (depth < MAX_DEPTH && ts.isTemplateExpression(e)) {
     const parts: Array<string | ts.Expression> = [e.head.text];

@@ -121,7 +121,10 @@ describe('extractCalls', () => {
         "const NAMES = { viewed: 'Product Viewed', nested: { x: 'Cart Viewed' } } as const;",
         "const OBJECT = 'Coupon';",
         "const VERB = 'Applied';",
-        'function f(name: string, typed: EventName, other: unknown) {',
+        "type Done = 'Order Done';",
+        "function f(name: string, typed: EventName, other: unknown, literal: 'Cart Done', aliased: Done) {",
+        '  analytics.track(literal);',
+        '  analytics.track(aliased);',
         '  analytics.track(E.Done);',
         '  analytics.track(NAMES.viewed);',
         "  analytics.track(NAMES['nested'].x);",
@@ -135,7 +138,7 @@ describe('extractCalls', () => {
         '}',
       ].join('\n'),
     );
-    expect(found.map((c) => c.name)).toEqual(['Order Completed', 'Product Viewed', 'Cart Viewed', 'Coupon Applied', 'Coupon Removed', '<dynamic>', '<deferred>', '<dynamic>', '<deferred>', '<dynamic>']);
+    expect(found.map((c) => c.name)).toEqual(['Cart Done', 'Order Done', 'Order Completed', 'Product Viewed', 'Cart Viewed', 'Coupon Applied', 'Coupon Removed', '<dynamic>', '<deferred>', '<dynamic>', '<deferred>', '<dynamic>']);
   });
 
   it('reads properties: shorthand, nested, arrays, constant keys, spreads', () => {
@@ -158,6 +161,30 @@ describe('extractCalls', () => {
       late: '<unknown>',
       fn: '<unknown>',
     });
+  });
+
+  it('reads the keys of a variable from a simple type declared in the file, and leaves the rest to the type checker', () => {
+    const found = calls(
+      [
+        "interface Item { id: string; tier: 'pro'; tags?: readonly string[] }",
+        'type Context = { items: Item[]; extra: Array<{ note: string }>; [key: string]: unknown };',
+        'interface Derived extends Item { more: number }',
+        'function f(item: Item, context: Context, derived: Derived, list: Item[], other: Imported) {',
+        "  analytics.track('A Done', { ...item, context, list });",
+        "  analytics.track('B Done', { ...derived, ...other });",
+        '}',
+      ].join('\n'),
+    );
+    expect(found.map((c) => c.body)).toEqual([
+      {
+        id: '<unknown>',
+        tier: 'pro',
+        tags: [],
+        context: { items: [{ id: '<unknown>', tier: 'pro', tags: [] }], extra: [{ note: '<unknown>' }], '(open)': true },
+        list: [{ id: '<unknown>', tier: 'pro', tags: [] }],
+      },
+      { '...': '<deferred>' },
+    ]);
   });
 
   it('marks an object with a key it cannot name as open', () => {
