@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeEvents, writeSmall } from './generate-events.js';
 import { generatePlan } from './generate-plan.js';
+import { generateProject } from './generate-project.js';
 import { generateSchemaReport } from './generate-schema-report.js';
 import { measure } from './measure.js';
 
@@ -233,6 +234,45 @@ const suites = {
       writeFileSync(entry, `import { orderCompleted, setClient } from './ecommerce-${validate}/index.js';\nsetClient({ track() {}, identify() {}, group() {}, page() {}, screen() {}, alias() {} });\norderCompleted({ order_id: 'o1', currency: 'USD', products: [] });\n`);
       await size(entry, `one event from the folder output, --validate ${validate}`);
     }
+  },
+  // cdp scan against a scanner that parses every file with ts-morph and visits every call
+  // (bench/baseline-scan.js), on the same generated project (bench/generate-project.js).
+  async scan() {
+    const dir = `${DATA}scan-project`;
+    const { files, trackingFiles } = generateProject(dir);
+    console.log(`scan: ${fmtInt(files)} TS/TSX files, ${trackingFiles} with tracking calls (${dir.slice(ROOT.length)})`);
+    const node = process.execPath;
+    // Three runs of each, alternated, so that other load on the machine weighs on both alike; medians.
+    const as = [];
+    const bs = [];
+    for (let run = 0; run < 3; run++) {
+      const a = await measure(node, ['bench/baseline-scan.js', dir], { cwd: ROOT });
+      if (a.code !== 0) {
+        console.log(`  (a) baseline failed (exit ${a.code}): ${firstLines(a.stderr)}`);
+        return;
+      }
+      const b = await measure(node, [BIN, 'scan', 'src', '--plan', `${ROOT}plans/ecommerce.yaml`, '--format', 'json'], { cwd: dir, env: { CI: 'true' } });
+      if (b.code !== 0 && b.code !== 1) {
+        console.log(`  (b) cdp scan failed (exit ${b.code}): ${firstLines(b.stderr)}`);
+        return;
+      }
+      as.push(a);
+      bs.push(b);
+    }
+    const median = (runs) => [...runs].sort((x, y) => x.ms - y.ms)[1];
+    const a = median(as);
+    const b = median(bs);
+    const base = JSON.parse(a.stdout);
+    const report = JSON.parse(b.stdout);
+    const row = (label, r, runs, extra) =>
+      console.log(`  ${label.padEnd(14)} ${fmtInt(Math.round(files / (r.ms / 1000))).padStart(7)} files/s  wall ${fmtMs(r.ms).padStart(8)} (${runs.map((x) => fmtMs(x.ms)).join(', ')})  peak RSS ${fmtMb(r.peakRssMb).padStart(7)}  ${extra}`);
+    row('(a) baseline', a, as, `${fmtInt(base.files)} files parsed, ${fmtInt(base.calls)} calls visited, ${base.tracking} tracking calls`);
+    const st = report.summary.stats;
+    row('(b) cdp scan', b, bs, `${fmtInt(st.parsed)} files parsed, ${st.calls} tracking calls, ${report.summary.errorCount} errors, ${report.summary.warningCount} warnings, exit ${b.code}`);
+    const ratio = a.ms / b.ms;
+    const peak = Math.max(...bs.map((r) => r.peakRssMb ?? 0));
+    console.log(`  (a)/(b) ${ratio.toFixed(1)}x faster, medians of 3 (target >= 5x) ${ratio >= 5 ? 'ok' : 'MISSED'}`);
+    console.log(`  (b) peak RSS ${fmtMb(peak)} at most (target < 1 GB) ${bs[0].peakRssMb === null ? 'not measured' : peak < 1024 ? 'ok' : 'MISSED'}`);
   },
 };
 

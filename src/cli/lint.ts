@@ -156,7 +156,7 @@ async function writeJsonOutput(summary: ReportSummary, spool: TextSpool, outputF
   };
   let buffer = '';
   try {
-    for (const chunk of jsonChunks(summary, spool.chunks())) {
+    for (const chunk of jsonChunks(summary, spool.chunks(), io.cwd)) {
       buffer += chunk;
       if (buffer.length >= 65_536) {
         await flush(buffer);

@@ -26,12 +26,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const { registerInit } = await import('./init.js');
   const { registerLint } = await import('./lint.js');
   const { registerSchemaReport } = await import('./schema-report.js');
+  const { registerScan } = await import('./scan.js');
   registerLint(program, io, setExit);
   registerCheck(program, io, setExit);
   registerCompile(program, io, setExit);
   registerInit(program, io, setExit);
   registerSchemaReport(program, io, setExit);
   registerCodegen(program, io, setExit);
+  registerScan(program, io, setExit);
 
   try {
     await program.parseAsync(argv);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CdpConfig } from '../config/load-config.js';
 import { summarize, type Report, type ReportSummary } from '../core/report.js';
-import { getReporter, REPORTER_NAMES } from '../reporters/index.js';
+import { getReporter, REPORTER_NAMES, type Reporter } from '../reporters/index.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 
 export interface ReportFlags {
@@ -16,11 +16,11 @@ export interface ReportFlags {
   config?: string;
 }
 
-/** The flags every reporting command shares, spelled as ESLint spells them. */
-export function addReportOptions(command: Command): Command {
+/** The flags every reporting command shares, spelled as ESLint spells them; `extraFormats` are the command's own. */
+export function addReportOptions(command: Command, extraFormats: readonly string[] = []): Command {
   return command
     .option('-c, --config <path>', 'use this config file instead of searching for one')
-    .addOption(new Option('-f, --format <name>', `output format: ${REPORTER_NAMES.join(', ')}`))
+    .addOption(new Option('-f, --format <name>', `output format: ${[...REPORTER_NAMES, ...extraFormats].join(', ')}`))
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings')
     .option('--quiet', 'report errors only')
@@ -69,10 +69,13 @@ export interface EmitOptions {
   color: boolean | undefined;
 }
 
-/** Renders the report, writes it where asked, and returns the exit code the report deserves. */
-export function emitReport(report: Report, options: EmitOptions, io: Io): number {
-  const reporter = getReporter(options.format);
-  if (!reporter) throw new UsageError(`Unknown format "${options.format}"; use one of ${REPORTER_NAMES.join(', ')}`);
+/**
+ * Renders the report, writes it where asked, and returns the exit code the report deserves.
+ * `extra`: formats only this command offers (`coverage` for scan), besides the shared ones.
+ */
+export function emitReport(report: Report, options: EmitOptions, io: Io, extra: Record<string, Reporter> = {}): number {
+  const reporter = getReporter(options.format) ?? (Object.hasOwn(extra, options.format) ? extra[options.format] : undefined);
+  if (!reporter) throw new UsageError(`Unknown format "${options.format}"; use one of ${[...REPORTER_NAMES, ...Object.keys(extra)].join(', ')}`);
   const shown = options.quiet ? withoutWarnings(report) : report;
   const color = useColor(options.color, io, options.outputFile !== undefined);
   const text = reporter(shown, { color, cwd: io.cwd });

@@ -35,6 +35,15 @@ export interface CdpConfig {
   format?: string;
   maxWarnings?: number;
   codegen?: { out?: string; client?: ClientName; validate?: ValidateMode };
+  scan?: ScanConfig;
+}
+
+/** `cdp scan` settings; paths are relative to the config file. */
+export interface ScanConfig {
+  include?: string[];
+  exclude?: string[];
+  calls?: Array<{ callee: string; event: number | string; properties?: number | string }>;
+  maxFileSize?: number;
 }
 
 export interface LoadedConfig {

@@ -28,6 +28,15 @@ export interface Report {
   summary: ReportSummary;
   /** Descriptors of the rules that appear in `diagnostics`, by id. */
   rules: Record<string, RuleDescriptor>;
+  /** Per planned event, where code sends it (`cdp scan`). */
+  coverage?: CoverageEntry[];
+}
+
+export interface CoverageEntry {
+  event: string;
+  implemented: boolean;
+  /** Call sites, 1-based, in file and position order. */
+  locations: Array<{ file: string; line: number; column: number }>;
 }
 
 export interface DiagnosticCounts {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { ReportSummary } from '../core/report.js';
+import type { CoverageEntry, ReportSummary } from '../core/report.js';
 import { displayPath } from './paths.js';
 import type { Reporter } from './types.js';
 
@@ -8,21 +8,26 @@ import type { Reporter } from './types.js';
  * order the objects were built in, so output diffs cleanly between runs and versions.
  */
 export const json: Reporter = (report, options) =>
-  [...jsonChunks(report.summary, report.diagnostics.map((d, i) => jsonDiagnostic(d, options.cwd, i === 0)))].join('');
+  [...jsonChunks(report.summary, report.diagnostics.map((d, i) => jsonDiagnostic(d, options.cwd, i === 0)), options.cwd, report.coverage)].join('');
 
 /**
- * The same text as `JSON.stringify({ summary, diagnostics }, null, 2)`, from diagnostics already
- * rendered by `jsonDiagnostic`, so `cdp lint --format json` can keep millions of them as text and
- * stream them after the summary.
+ * The same text as `JSON.stringify({ summary, diagnostics, coverage }, null, 2)`, from diagnostics
+ * already rendered by `jsonDiagnostic`, so `cdp lint --format json` can keep millions of them as
+ * text and stream them after the summary.
  */
-export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<string>): Generator<string> {
+export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<string>, cwd: string, coverage?: readonly CoverageEntry[]): Generator<string> {
   yield `{\n  "summary": ${indent(JSON.stringify(orderSummary(summary), null, 2))},\n  "diagnostics": [`;
   let empty = true;
   for (const text of diagnostics) {
     yield text;
     empty = false;
   }
-  yield empty ? ']\n}\n' : '\n  ]\n}\n';
+  yield empty ? ']' : '\n  ]';
+  if (coverage) {
+    const entries = coverage.map(({ event, implemented, locations }) => ({ event, implemented, locations: locations.map((l) => ({ file: displayPath(l.file, cwd), line: l.line, column: l.column })) }));
+    yield `,\n  "coverage": ${indent(JSON.stringify(entries, null, 2))}`;
+  }
+  yield '\n}\n';
 }
 
 /**

@@ -18,6 +18,9 @@ import { missingRequired } from './plan/missing-required.js';
 import { unplannedEvent } from './plan/unplanned-event.js';
 import { unplannedProperty } from './plan/unplanned-property.js';
 import { versionMismatch } from './plan/version-mismatch.js';
+import { dynamicEventName } from './scan/dynamic-event-name.js';
+import { parseError } from './scan/parse-error.js';
+import { skippedFile } from './scan/skipped-file.js';
 import type { Rule } from './types.js';
 
 /**
@@ -47,6 +50,9 @@ export const RULES: readonly Rule[] = [
   impossibleBounds,
   requiredNotDeclared,
   typeKeywordMismatch,
+  dynamicEventName,
+  parseError,
+  skippedFile,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -9,6 +9,7 @@ import { loadPlan, PlanLoadError } from '../../src/plan/load.js';
 import type { Plan } from '../../src/plan/model.js';
 import { checkPlan } from '../../src/rules/check-plan.js';
 import { readUnits } from '../../src/ingest/read-units.js';
+import { SCAN_PAYLOAD_RULES } from '../../src/scan/check-calls.js';
 import { FATAL_PROBLEMS, getRule, RULES } from '../../src/rules/index.js';
 import { docsUrl, type Rule } from '../../src/rules/types.js';
 import { EventChecker } from '../../src/validate/event-checker.js';
@@ -153,7 +154,8 @@ const fatalIds = Object.keys(FATAL_PROBLEMS);
 
 /** Where a rule runs, as the rules table writes it. */
 function stagesOf(id: string): string {
-  return [planRuleIds.includes(id) ? 'check' : undefined, payloadRuleIds.includes(id) ? 'lint' : undefined].filter(Boolean).join(', ');
+  const scan = SCAN_PAYLOAD_RULES.includes(id) || id.startsWith('scan/');
+  return [planRuleIds.includes(id) ? 'check' : undefined, payloadRuleIds.includes(id) ? 'lint' : undefined, scan ? 'scan' : undefined].filter(Boolean).join(', ');
 }
 
 let payloadSetup: { plan: Plan; checker: EventChecker } | undefined;

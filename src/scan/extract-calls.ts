@@ -1,0 +1,160 @@
+import { ts } from 'ts-morph';
+import { ANALYTICS_METHODS, CLIENT_NAME, clientLayout, customLayout, generatedLayout, GLOBAL_OBJECTS, isClientModule, type ArgumentLayout, type CustomCall } from './call-signatures.js';
+import type { GeneratedModules } from './generated-modules.js';
+import { parseSource } from './parse.js';
+import { valueOf } from './properties.js';
+import { isSingleFileComponent } from './sfc.js';
+import { createScope, declare, type FileScope, type ModuleScopes } from './file-scope.js';
+import { resolveConstant, resolveName } from './resolve-name.js';
+import { memberAccess, propertyName, unwrap } from './syntax.js';
+import type { ExtractedCall, NameValue } from './types.js';
+
+export interface ExtractOptions {
+  /** Generated function name -> track event name (`eventFunctionNames` reversed). */
+  generatedEvents: ReadonlyMap<string, string>;
+  /** Custom callees from the config, by callee text. */
+  custom: ReadonlyMap<string, CustomCall>;
+  generated: GeneratedModules;
+  modules: ModuleScopes;
+}
+
+export interface Extraction {
+  calls: ExtractedCall[];
+  source: ts.SourceFile;
+  scope: FileScope;
+}
+
+/** `const { track, page: p } = analytics`: local name -> client method. */
+type Destructured = Map<string, string>;
+
+export function scriptKindOf(file: string, text: string): ts.ScriptKind {
+  if (isSingleFileComponent(file)) {
+    const lang = /<script\b[^>]*\blang\s*=\s*["']?(\w+)/.exec(text)?.[1];
+    return lang === 'ts' ? ts.ScriptKind.TS : lang === 'tsx' ? ts.ScriptKind.TSX : lang === 'jsx' ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+  }
+  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  return /\.[mc]?ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+}
+
+/**
+ * Parses one file (syntax only: no program, no type checker) and lists the tracking calls in it,
+ * with every name and value syntax can resolve; the rest is left for the type checker. Syntax
+ * errors are looked for afterwards, for all files at once (syntax-errors.ts).
+ */
+export function extractCalls(file: string, text: string, kind: ts.ScriptKind, options: ExtractOptions): Extraction {
+  // A component's script is TypeScript to the compiler only under a name with a TypeScript extension.
+  const source = parseSource(isSingleFileComponent(file) ? `${file}.ts` : file, text, kind);
+  const scope = createScope(file, source, options.modules);
+  const callNodes: ts.CallExpression[] = [];
+  const patterns: Array<{ pattern: ts.ObjectBindingPattern; initializer: ts.Expression }> = [];
+  const visit = (node: ts.Node): void => {
+    declare(scope, node);
+    if (ts.isCallExpression(node)) callNodes.push(node);
+    else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) patterns.push({ pattern: node.name, initializer: node.initializer });
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  // Destructuring is looked at once imports are known: `const { track } = analytics` needs to know which `analytics`.
+  const destructured: Destructured = new Map();
+  for (const { pattern, initializer } of patterns) {
+    if (!isClient(initializer, scope)) continue;
+    for (const element of pattern.elements) {
+      const method = element.propertyName ? propertyName(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+      if (method && ANALYTICS_METHODS.has(method) && ts.isIdentifier(element.name)) destructured.set(element.name.text, method);
+    }
+  }
+
+  const calls: ExtractedCall[] = [];
+  for (const call of callNodes) {
+    const layout = layoutOf(call, scope, destructured, options);
+    if (layout) calls.push(toCall(call, layout, scope));
+  }
+  return { calls, source, scope };
+}
+
+/** `analytics` (unless imported from an unrelated package), `window.analytics`, `this.analytics`. */
+function isClient(expr: ts.Expression, scope: FileScope): boolean {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e) && e.text === CLIENT_NAME) {
+    const binding = scope.imports.get(CLIENT_NAME);
+    return !binding || (binding.imported !== '*' && isClientModule(binding.module));
+  }
+  if (ts.isPropertyAccessExpression(e) && e.name.text === CLIENT_NAME) {
+    const owner = e.expression;
+    return owner.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(owner) && GLOBAL_OBJECTS.has(owner.text));
+  }
+  return false;
+}
+
+function layoutOf(call: ts.CallExpression, scope: FileScope, destructured: Destructured, options: ExtractOptions): ArgumentLayout | undefined {
+  const callee = unwrap(call.expression);
+  const custom = options.custom.size > 0 ? options.custom.get(calleeText(callee)) : undefined;
+  if (custom) return customLayout(custom);
+  const clientCall = (method: string) => clientLayout(method as ArgumentLayout['type'], argumentShape(call, scope));
+  if (ts.isIdentifier(callee)) {
+    const method = destructured.get(callee.text);
+    if (method) return clientCall(method);
+    const binding = scope.imports.get(callee.text);
+    if (!binding || binding.imported === '*' || binding.imported === 'default') return undefined;
+    if (options.generated.isGenerated(scope.file, binding.module)) return generatedLayout(binding.imported, options.generatedEvents);
+    return isClientModule(binding.module) && ANALYTICS_METHODS.has(binding.imported) ? clientCall(binding.imported) : undefined;
+  }
+  const access = memberAccess(callee);
+  if (!access) return undefined;
+  const owner = unwrap(access.object);
+  if (ts.isIdentifier(owner)) {
+    const binding = scope.imports.get(owner.text);
+    if (binding?.imported === '*' && options.generated.isGenerated(scope.file, binding.module)) return generatedLayout(access.key, options.generatedEvents);
+  }
+  return ANALYTICS_METHODS.has(access.key) && isClient(owner, scope) ? clientCall(access.key) : undefined;
+}
+
+/** How the arguments look, which decides between the browser and the analytics-node forms. */
+function argumentShape(call: ts.CallExpression, scope: FileScope): { nodeForm: boolean; objectFirst: boolean; stringSecond: boolean } {
+  const [first, second] = call.arguments;
+  const object = first && unwrap(first);
+  const objectFirst = object !== undefined && ts.isObjectLiteralExpression(object);
+  const keys = objectFirst ? new Set(object.properties.map((p) => (p.name ? propertyName(p.name) : undefined))) : new Set<string | undefined>();
+  const stringSecond = second !== undefined && typeof resolveConstant(second, scope) === 'string';
+  return { nodeForm: keys.has('userId') || keys.has('anonymousId') || keys.has('event'), objectFirst, stringSecond };
+}
+
+/** The callee as written, without optional chaining or parentheses: `telemetry.track`. */
+function calleeText(e: ts.Expression): string {
+  e = unwrap(e);
+  if (ts.isIdentifier(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  const access = memberAccess(e);
+  return access ? `${calleeText(access.object)}.${access.key}` : '';
+}
+
+function toCall(call: ts.CallExpression, layout: ArgumentLayout, scope: FileScope): ExtractedCall {
+  const { line, character } = scope.source.getLineAndCharacterOfPosition(call.getStart(scope.source));
+  const out: ExtractedCall = { type: layout.type, file: scope.file, line: line + 1, column: character + 1, body: null };
+  const nameCarrying = layout.type === 'track' || layout.type === 'page' || layout.type === 'screen';
+  if (layout.event !== undefined) out.name = { kind: 'known', name: layout.event };
+  else if (nameCarrying && layout.name !== undefined) {
+    const expr = argument(call, layout.name);
+    const name: NameValue | undefined = expr ? resolveName(expr, scope) : layout.type === 'track' ? { kind: 'dynamic', text: '' } : undefined;
+    if (name) out.name = name;
+  }
+  if (layout.body !== null) {
+    const expr = argument(call, layout.body);
+    out.body = expr ? valueOf(expr, scope, true) : undefined;
+  }
+  return out;
+}
+
+/** An argument by index, or a key of the first argument's object literal. */
+function argument(call: ts.CallExpression, at: number | string): ts.Expression | undefined {
+  if (typeof at === 'number') return call.arguments[at];
+  const first = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!first || !ts.isObjectLiteralExpression(first)) return undefined;
+  for (const p of first.properties) {
+    if (!p.name || propertyName(p.name) !== at) continue;
+    if (ts.isPropertyAssignment(p)) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p)) return p.name;
+  }
+  return undefined;
+}

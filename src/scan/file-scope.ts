@@ -1,0 +1,195 @@
+import { readFileSync, statSync } from 'node:fs';
+import { ts } from 'ts-morph';
+import { resolveRelativeModule } from './module-paths.js';
+import { parseSource } from './parse.js';
+
+export interface ImportBinding {
+  module: string;
+  /** The exported name, `default`, or `*` for a namespace import. */
+  imported: string;
+}
+
+/** Declarations of one file that constant expressions may refer to, found in one walk. */
+export interface FileScope {
+  file: string;
+  source: ts.SourceFile;
+  /** `const` declarations with an initializer, by name; names declared twice are left out. */
+  consts: Map<string, ts.Expression>;
+  enums: Map<string, ts.EnumDeclaration>;
+  /** Interfaces and type aliases, by name; names declared twice are left out. */
+  types: Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>;
+  /** Declared types of parameters and variables that have one, by name. */
+  annotations: Map<string, ts.TypeNode>;
+  /** Every name declared so far: a name declared twice may be shadowed, so its value is not taken. */
+  declared: Set<string>;
+  typeNames: Set<string>;
+  imports: Map<string, ImportBinding>;
+  /** Exported name -> local name, for `export const`, `export enum` and `export { a as b }`. */
+  exports: Map<string, string>;
+  /** `export { a as b } from './m'` (exported name -> binding) and the modules of `export * from './m'`. */
+  reexports: Map<string, ImportBinding>;
+  starExports: string[];
+  /** Loads the scopes of the modules this file imports, for constants declared in another file. */
+  modules: ModuleScopes;
+  /** False for a module read only for its constants: the type checker never sees its nodes. */
+  scanned: boolean;
+}
+
+export function createScope(file: string, source: ts.SourceFile, modules: ModuleScopes, scanned = true): FileScope {
+  return {
+    file,
+    source,
+    consts: new Map(),
+    enums: new Map(),
+    types: new Map(),
+    annotations: new Map(),
+    declared: new Set(),
+    typeNames: new Set(),
+    imports: new Map(),
+    exports: new Map(),
+    reexports: new Map(),
+    starExports: [],
+    modules,
+    scanned,
+  };
+}
+
+/** Records what a node declares, imports or exports; called for every node of the file. */
+export function declare(scope: FileScope, node: ts.Node): void {
+  if (ts.isVariableStatement(node)) {
+    const isConst = (node.declarationList.flags & ts.NodeFlags.Const) !== 0;
+    const exported = hasExportModifier(node);
+    for (const d of node.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name)) continue;
+      add(scope, d.name.text, isConst ? d.initializer : undefined, scope.consts, d.type);
+      if (exported) scope.exports.set(d.name.text, d.name.text);
+    }
+  } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+    // Loop variables are declared, and never constants.
+    for (const d of node.initializer.declarations) if (ts.isIdentifier(d.name)) add(scope, d.name.text, undefined, scope.consts, d.type);
+  } else if (ts.isCatchClause(node) && node.variableDeclaration && ts.isIdentifier(node.variableDeclaration.name)) {
+    add(scope, node.variableDeclaration.name.text, undefined, scope.consts, node.variableDeclaration.type);
+  } else if (ts.isEnumDeclaration(node)) {
+    add(scope, node.name.text, node, scope.enums, undefined);
+    if (hasExportModifier(node)) scope.exports.set(node.name.text, node.name.text);
+  } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) {
+    add(scope, node.name.text, undefined, scope.consts, undefined);
+  } else if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
+    add(scope, node.name.text, undefined, scope.consts, node.type);
+  } else if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
+    // Types have their own namespace: a type named like a value does not shadow it.
+    const name = node.name.text;
+    if (scope.types.has(name) || scope.typeNames.has(name)) scope.types.delete(name);
+    else scope.types.set(name, node);
+    scope.typeNames.add(name);
+  } else if (ts.isImportDeclaration(node)) {
+    addImport(scope, node);
+  } else if (ts.isExportDeclaration(node) && !node.isTypeOnly) {
+    addExport(scope, node);
+  }
+}
+
+function add<T>(scope: FileScope, name: string, value: T | undefined, into: Map<string, T>, annotation: ts.TypeNode | undefined): void {
+  if (scope.declared.has(name)) {
+    scope.consts.delete(name);
+    scope.enums.delete(name);
+    scope.annotations.delete(name);
+    return;
+  }
+  scope.declared.add(name);
+  if (value !== undefined) into.set(name, value);
+  if (annotation) scope.annotations.set(name, annotation);
+}
+
+function hasExportModifier(node: ts.VariableStatement | ts.EnumDeclaration): boolean {
+  return node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+}
+
+function addImport(scope: FileScope, node: ts.ImportDeclaration): void {
+  const clause = node.importClause;
+  if (!clause || clause.isTypeOnly || !ts.isStringLiteral(node.moduleSpecifier)) return;
+  const module = node.moduleSpecifier.text;
+  if (clause.name) scope.imports.set(clause.name.text, { module, imported: 'default' });
+  const named = clause.namedBindings;
+  if (named && ts.isNamespaceImport(named)) scope.imports.set(named.name.text, { module, imported: '*' });
+  else if (named) {
+    for (const element of named.elements) {
+      if (!element.isTypeOnly) scope.imports.set(element.name.text, { module, imported: (element.propertyName ?? element.name).text });
+    }
+  }
+}
+
+function addExport(scope: FileScope, node: ts.ExportDeclaration): void {
+  const module = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+  const clause = node.exportClause;
+  if (!clause) {
+    if (module) scope.starExports.push(module);
+    return;
+  }
+  if (!ts.isNamedExports(clause)) return;
+  for (const element of clause.elements) {
+    const local = (element.propertyName ?? element.name).text;
+    if (module) scope.reexports.set(element.name.text, { module, imported: local });
+    else scope.exports.set(element.name.text, local);
+  }
+}
+
+/** Modules followed through re-exports at most; enough for index files that re-export index files. */
+const MAX_REEXPORT_DEPTH = 4;
+
+/**
+ * Scopes of the project's own modules that scanned files import, parsed once each and only when a
+ * name from them is needed: constants are read from their declarations without the type checker.
+ */
+export class ModuleScopes {
+  readonly #byPath = new Map<string, FileScope | null>();
+
+  constructor(private readonly maxFileSize: number) {}
+
+  /** The declaration an imported name stands for: the file it is in and its local name there. */
+  resolveImport(from: FileScope, binding: ImportBinding, depth = 0): { scope: FileScope; local: string } | undefined {
+    if (depth > MAX_REEXPORT_DEPTH || binding.imported === '*' || binding.imported === 'default') return undefined;
+    const path = resolveRelativeModule(from.file, binding.module);
+    const target = path === undefined ? undefined : this.#load(path);
+    if (!target) return undefined;
+    const local = target.exports.get(binding.imported);
+    if (local !== undefined) {
+      const imported = target.imports.get(local);
+      return imported ? this.resolveImport(target, imported, depth + 1) : { scope: target, local };
+    }
+    const reexport = target.reexports.get(binding.imported);
+    if (reexport) return this.resolveImport(target, reexport, depth + 1);
+    for (const module of target.starExports) {
+      const found = this.resolveImport(target, { module, imported: binding.imported }, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  #load(path: string): FileScope | undefined {
+    let scope = this.#byPath.get(path);
+    if (scope === undefined) {
+      scope = parseScope(path, this.maxFileSize, this);
+      this.#byPath.set(path, scope);
+    }
+    return scope ?? undefined;
+  }
+}
+
+function parseScope(path: string, maxFileSize: number, modules: ModuleScopes): FileScope | null {
+  let text: string;
+  try {
+    if (statSync(path).size > maxFileSize) return null;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const source = parseSource(path, text);
+  const scope = createScope(path, source, modules, false);
+  const visit = (node: ts.Node): void => {
+    declare(scope, node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return scope;
+}

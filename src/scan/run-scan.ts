@@ -1,0 +1,227 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
+import { ts } from 'ts-morph';
+import { compilePlan } from '../compile/compile-plan.js';
+import type { Diagnostic, SeverityOption } from '../core/diagnostic.js';
+import type { CoverageEntry } from '../core/report.js';
+import { eventFunctionNames } from '../codegen/identifiers.js';
+import type { Plan } from '../plan/model.js';
+import { parseError } from '../rules/scan/parse-error.js';
+import { skippedFile } from '../rules/scan/skipped-file.js';
+import { CLIENT_NAME, calleeHead, type CustomCall } from './call-signatures.js';
+import { CallChecker, ruleDiagnostic, type CallCheckOptions } from './check-calls.js';
+import { extractCalls, scriptKindOf, type Extraction } from './extract-calls.js';
+import { ModuleScopes, type FileScope } from './file-scope.js';
+import { discoverFiles, type DiscoveryOptions } from './files.js';
+import { GeneratedModules, isGeneratedStart } from './generated-modules.js';
+import { isSingleFileComponent, scriptBlocks } from './sfc.js';
+import { TypeResolver } from './type-resolver.js';
+import { DIRECTIVE_PREFIX, Suppressions } from './suppressions.js';
+import { firstSyntaxErrors } from './syntax-errors.js';
+import type { ExtractedCall, Value } from './types.js';
+
+/** Default `scan.maxFileSize`: hand-written modules are far smaller; minified bundles are not. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+/** Bytes looked at to tell a binary file from text. */
+const BINARY_SNIFF_BYTES = 8000;
+
+export interface ScanOptions extends DiscoveryOptions, CallCheckOptions {
+  plan: Plan;
+  custom: readonly CustomCall[];
+  maxFileSize: number;
+}
+
+export interface ScanResult {
+  files: string[];
+  missing: string[];
+  diagnostics: Diagnostic[];
+  coverage: CoverageEntry[];
+  stats: { files: number; parsed: number; calls: number };
+}
+
+interface ScannedFile {
+  source: ts.SourceFile;
+  scope: FileScope;
+  calls: ExtractedCall[];
+  suppressions: Suppressions;
+}
+
+/**
+ * Finds the tracking calls of a codebase and checks them against the plan. Only files whose text
+ * mentions a recognised callee are parsed, and the type checker is started only if some name or
+ * value is left for it, with only the files that need it.
+ */
+export function runScan(options: ScanOptions): ScanResult {
+  const { files, missing } = discoverFiles(options);
+  const diagnostics: Diagnostic[] = [];
+  const severity = (id: string) => options.severities.get(id);
+  const skip = (file: string, messageId: string, data: Record<string, string | number> = {}) => {
+    const d = ruleDiagnostic(skippedFile, severity(skippedFile.meta.id), messageId, data, { file });
+    if (d) diagnostics.push(d);
+  };
+
+  const generatedEvents = new Map([...eventFunctionNames(options.plan)].map(([event, fn]) => [fn, event]));
+  const extractOptions = {
+    generatedEvents,
+    custom: new Map(options.custom.map((c) => [c.callee, c])),
+    generated: new GeneratedModules(),
+    modules: new ModuleScopes(options.maxFileSize),
+  };
+  const tokens = new Set([CLIENT_NAME, ...options.custom.map((c) => calleeHead(c.callee)), ...options.skip.map(moduleToken)]);
+  const notCandidates: string[] = [];
+
+  const parsedFiles: Array<{ code: string; extraction: Extraction }> = [];
+  const scan = (file: string, text: string) => {
+    const code = isSingleFileComponent(file) ? scriptBlocks(text) : text;
+    parsedFiles.push({ code, extraction: extractCalls(file, code, scriptKindOf(file, text), extractOptions) });
+  };
+
+  const lateTokens: string[] = [];
+  // Files are tested as bytes: most are never decoded, let alone parsed.
+  for (const file of files) {
+    const bytes = readSource(file, options.maxFileSize, skip);
+    if (bytes === undefined) continue;
+    if (isGeneratedStart(bytes)) {
+      const token = moduleToken(file);
+      if (!tokens.has(token)) lateTokens.push(token);
+      tokens.add(token);
+      continue;
+    }
+    if (containsAny(bytes, tokens)) scan(file, bytes.toString('utf8'));
+    else notCandidates.push(file);
+  }
+  // A generated module met late may be imported by files already passed over: look at them again.
+  if (lateTokens.length > 0) {
+    for (const file of notCandidates) {
+      const bytes = readSource(file, options.maxFileSize, () => {});
+      if (bytes !== undefined && containsAny(bytes, lateTokens)) scan(file, bytes.toString('utf8'));
+    }
+  }
+
+  // A file that does not parse is reported, and its calls (from a tree the parser had to guess) are not.
+  const syntaxErrors = firstSyntaxErrors(parsedFiles.map((p) => p.extraction.source));
+  const scanned: ScannedFile[] = [];
+  for (const { code, extraction } of parsedFiles) {
+    const error = syntaxErrors.get(extraction.source.fileName);
+    if (error) {
+      const d = ruleDiagnostic(parseError, severity(parseError.meta.id), 'source', { reason: error.message }, { file: extraction.scope.file, ...error });
+      if (d) diagnostics.push(d);
+    } else if (extraction.calls.length > 0) {
+      const suppressions = code.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
+      scanned.push({ ...extraction, suppressions });
+    }
+  }
+
+  settleDeferred(scanned, options.cwd, diagnostics, severity(parseError.meta.id));
+
+  const checker = new CallChecker(options.plan, compilePlan(options.plan), options);
+  const locations = new Map<string, CoverageEntry['locations']>();
+  let calls = 0;
+  for (const { calls: fileCalls, suppressions } of scanned) {
+    for (const call of fileCalls) {
+      calls++;
+      if (call.type === 'track' && call.name?.kind === 'known') {
+        const list = locations.get(call.name.name) ?? [];
+        list.push({ file: call.file, line: call.line, column: call.column });
+        locations.set(call.name.name, list);
+      }
+      const found: Diagnostic[] = [];
+      checker.check(call, found);
+      for (const d of found) if (!suppressions.isSuppressed(d.ruleId, d.line ?? 0)) diagnostics.push(d);
+    }
+  }
+  const coverage = [...options.plan.events.keys()].map((event) => {
+    const at = locations.get(event) ?? [];
+    return { event, implemented: at.length > 0, locations: at };
+  });
+  return { files, missing, diagnostics, coverage, stats: { files: files.length, parsed: parsedFiles.length, calls } };
+}
+
+/** The file's bytes, or undefined (and a reason reported) when it is too large, binary or unreadable. */
+function readSource(file: string, maxFileSize: number, skip: (file: string, messageId: string, data?: Record<string, string | number>) => void): Buffer | undefined {
+  let buffer: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > maxFileSize) {
+      skip(file, 'tooLarge', { size: formatBytes(size), limit: formatBytes(maxFileSize) });
+      return undefined;
+    }
+    buffer = readFileSync(file);
+  } catch (error) {
+    skip(file, 'unreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    return undefined;
+  }
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    skip(file, 'binary');
+    return undefined;
+  }
+  return buffer;
+}
+
+/** Asks the type checker about what syntax left open, in one program for all files that need it. */
+function settleDeferred(scanned: readonly ScannedFile[], cwd: string, diagnostics: Diagnostic[], tsconfigSeverity: SeverityOption | undefined): void {
+  const needy = scanned.filter((f) => f.calls.some(hasDeferred));
+  if (needy.length === 0) return;
+  // The names deferred expressions use, and the types they are declared with: the imports to follow.
+  const names = new Set<string>();
+  for (const f of needy) {
+    const used = new Set<string>();
+    for (const call of f.calls) forEachDeferred(call, (node) => collectIdentifiers(node, used));
+    for (const name of used) {
+      names.add(name);
+      const annotation = f.scope.annotations.get(name);
+      if (annotation) collectIdentifiers(annotation, names);
+    }
+  }
+  const resolver = new TypeResolver(cwd, needy.map((f) => f.source), names);
+  const problem = resolver.tsconfigProblem;
+  if (problem) {
+    const d = ruleDiagnostic(parseError, tsconfigSeverity, 'tsconfig', { reason: problem.message }, problem);
+    if (d) diagnostics.push(d);
+  }
+  for (const f of needy) {
+    for (const call of f.calls) {
+      if (call.name) call.name = resolver.settleName(call.name);
+      if (call.body) call.body = resolver.settleValue(call.body);
+    }
+  }
+}
+
+function hasDeferred(call: ExtractedCall): boolean {
+  let found = false;
+  forEachDeferred(call, () => (found = true));
+  return found;
+}
+
+/** Calls `visit` with every expression of the call that is left to the type checker. */
+function forEachDeferred(call: ExtractedCall, visit: (node: ts.Expression) => void): void {
+  if (call.name?.kind === 'deferred') for (const part of call.name.parts) if (typeof part !== 'string') visit(part);
+  const walk = (value: Value): void => {
+    if (value.kind === 'deferred') visit(value.node);
+    else if (value.kind === 'object') value.entries.forEach(([, v]) => walk(v));
+    else if (value.kind === 'array') value.items.forEach(walk);
+  };
+  if (call.body) walk(call.body);
+}
+
+function collectIdentifiers(node: ts.Node, into: Set<string>): void {
+  if (ts.isIdentifier(node)) into.add(node.text);
+  ts.forEachChild(node, (child) => collectIdentifiers(child, into));
+}
+
+/** The word an import of a generated module contains: its file name, or its folder's for an index. */
+function moduleToken(path: string): string {
+  const name = basename(path, extname(path));
+  return name === 'index' || extname(path) === '' ? basename(name === 'index' ? dirname(path) : path) : name;
+}
+
+function containsAny(text: { includes(token: string): boolean }, tokens: Iterable<string>): boolean {
+  for (const t of tokens) if (text.includes(t)) return true;
+  return false;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+}
