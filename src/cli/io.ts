@@ -17,6 +17,19 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * A reader that stops early (`cdp lint --format json | head`) closes the pipe under us: the report
+ * is no longer wanted, so stop quietly with the code the run has so far, as other CLIs do, instead
+ * of dying on an unhandled EPIPE with a stack trace.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 export function processIo(): Io {
+  endQuietlyOnClosedPipe(process.stdout);
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
 }
