@@ -112,3 +112,15 @@ describe('json reporter', () => {
     expect(parse(json(fixtureReport(), options({ cwd: '/other' }))).diagnostics[1]!.file).toBe('/repo/events.ndjson');
   });
 });
+
+describe('json reporter text', () => {
+  it('is exactly what JSON.stringify(…, null, 2) gives, nested and odd values included', () => {
+    const report = fixtureReport();
+    const odd = { ruleId: 'x/y', severity: 'warn' as const, message: 'q"\u2028\n\u0000', expected: { a: [1, { b: null }], '': {} }, actual: [], occurrences: { count: 2, lines: [1, 2] } };
+    const diagnostics = [...report.diagnostics, odd, { ...odd, expected: 'é', actual: null }];
+    const text = json({ ...report, diagnostics }, options());
+    const parsed = JSON.parse(text) as Output;
+    expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    expect(parsed.diagnostics.at(-2)).toMatchObject({ expected: odd.expected, actual: [], occurrences: odd.occurrences });
+  });
+});
