@@ -82,6 +82,8 @@ export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags
     }
     plan = result.plan;
   }
+  // A CI gate that passes because there was nothing to check it against would be worse than none.
+  if (minCoverage !== undefined && !plan) throw new UsageError('--min-coverage needs a plan: without one no property is required (pass --plan, or set "plan" in the config)');
 
   const { sources, problems, totalBytes } = resolveInputs(inputs, io);
   const filter: AggregateFilter = {};

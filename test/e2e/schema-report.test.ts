@@ -161,6 +161,7 @@ describe('cdp schema-report: bad input and usage', () => {
     [['--format', 'pdf'], /Unknown format "pdf"/],
     [['--infer', '--format', 'json'], /--infer writes YAML/],
     [['--since', '2026-11-03', '--until', '2026-11-01'], /--since \(2026-11-03\) is after --until/],
+    [['--no-plan', '--min-coverage', '90'], /--min-coverage needs a plan/],
   ])('rejects %j with exit code 2', (args, message) => {
     const { code, stderr } = cdp(['schema-report', SAMPLE, ...args]);
     expect(code).toBe(2);
