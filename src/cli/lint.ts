@@ -7,12 +7,12 @@ import { resolveConventions, resolveSeverities } from '../config/resolve.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createReport, SummaryCounter, type Report, type ReportSummary } from '../core/report.js';
 import { DiagnosticGroups } from '../reporters/group.js';
-import { jsonChunks, jsonDiagnostic } from '../reporters/json.js';
+import { jsonChunks } from '../reporters/json.js';
 import type { CheckerSetup } from '../validate/checker-setup.js';
 import { EventChecker } from '../validate/event-checker.js';
 import { runLint } from '../validate/lint-run.js';
-import { prepareUnitOutput } from '../validate/unit-output.js';
-import { processUnit, type UnitResult } from '../validate/process-unit.js';
+import { prepareUnitOutput, type PreparedUnit } from '../validate/unit-output.js';
+import { processUnit, type UnitCounts } from '../validate/process-unit.js';
 import { describeRules } from '../rules/describe.js';
 import { TextSpool } from './text-spool.js';
 import { resolveInputs } from './inputs.js';
@@ -25,6 +25,8 @@ interface LintFlags extends ReportFlags {
   plan?: string;
   jobs?: string;
 }
+
+const NO_EVENTS: UnitCounts = { read: 0, valid: 0, invalid: 0, malformed: 0 };
 
 /** Below this much input, starting worker threads costs more than it saves. */
 const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -75,31 +77,14 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const spool = emit.format === 'json' ? new TextSpool() : undefined;
   const groups = spool ? undefined : new DiagnosticGroups();
   const counter = new SummaryCounter();
-  let first = true;
-  // The first element of the diagnostics array has no comma before it.
-  const spoolText = (text: string) => {
-    if (text === '') return;
-    spool!.add(first ? text.slice(1) : text);
-    first = false;
+  const take = (result: PreparedUnit) => {
+    counter.merge(result.counts);
+    if ('groups' in result) groups!.merge(result.groups);
+    else spool!.add(result.json);
   };
-  const take = (d: Diagnostic) => {
-    if (emit.quiet && d.severity === 'warn') return;
-    counter.add(d);
-    if (spool) spoolText(jsonDiagnostic(d, io.cwd, false));
-    else groups!.add(d);
-  };
-  const takeResult = (result: UnitResult) => {
-    if (result.json) {
-      counter.merge(result.json.counts);
-      spoolText(result.json.text);
-    } else if (result.groups) {
-      counter.merge(result.groups.counts);
-      groups!.merge(result.groups.entries);
-    } else {
-      result.diagnostics.forEach(take);
-    }
-  };
-  inputProblems.forEach(take);
+  // Problems found here rather than in a unit take the same way to the report.
+  const takeProblems = (diagnostics: Diagnostic[]) => take(prepareUnitOutput(NO_EVENTS, diagnostics, setup.output));
+  takeProblems(inputProblems);
 
   const progress = await startProgress(io, totalBytes);
   let result;
@@ -107,16 +92,21 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     result = await runLint({
       sources,
       ...(stdin ? { stdin } : {}),
-      check: pool ? (unit) => pool.run(unit) : (unit) => prepareUnitOutput(processUnit(unit, checker!), setup.output!),
+      check: pool
+        ? (unit) => pool.run(unit)
+        : (unit) => {
+            const result = processUnit(unit, checker!);
+            return prepareUnitOutput(result, result.diagnostics, setup.output);
+          },
       inFlight: pool ? jobs * 3 : 1,
-      onResult: takeResult,
+      onResult: take,
       onProgress: (bytes, events) => progress.update(bytes, events),
     });
   } finally {
     progress.stop();
     await pool?.close();
   }
-  result.problems.forEach(take);
+  takeProblems(result.problems);
 
   const reportSummary = counter.summary({ files: sources.length, read: result.read, valid: result.valid, invalid: result.invalid, malformed: result.malformed });
   if (spool) {

@@ -8,18 +8,20 @@ import type { Reporter } from './types.js';
  * order the objects were built in, so output diffs cleanly between runs and versions.
  */
 export const json: Reporter = (report, options) =>
-  [...jsonChunks(report.summary, report.diagnostics.map((d, i) => jsonDiagnostic(d, options.cwd, i === 0)), options.cwd, report.coverage)].join('');
+  [...jsonChunks(report.summary, [jsonDiagnosticRun(report.diagnostics, options.cwd)], options.cwd, report.coverage)].join('');
 
 /**
  * The same text as `JSON.stringify({ summary, diagnostics, coverage }, null, 2)`, from diagnostics
- * already rendered by `jsonDiagnostic`, so `cdp lint --format json` can keep millions of them as
- * text and stream them after the summary.
+ * already rendered by `jsonDiagnosticRun`, so `cdp lint --format json` can keep millions of them
+ * as text and stream them after the summary. `diagnostics` is that text in pieces cut anywhere;
+ * the comma it starts with is dropped.
  */
 export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<string>, cwd: string, coverage?: readonly CoverageEntry[]): Generator<string> {
   yield `{\n  "summary": ${indent(JSON.stringify(orderSummary(summary), null, 2))},\n  "diagnostics": [`;
   let empty = true;
   for (const text of diagnostics) {
-    yield text;
+    if (text === '') continue;
+    yield empty ? text.slice(1) : text;
     empty = false;
   }
   yield empty ? ']' : '\n  ]';
@@ -31,13 +33,12 @@ export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<string
 }
 
 /**
- * A run of elements of the `diagnostics` array, each with the `,` separator before it (the first
- * element of the whole array drops its comma: see `jsonChunks`' callers). Lets worker threads send
- * text instead of objects.
+ * A run of elements of the `diagnostics` array, each with the `,` separator before it (`jsonChunks`
+ * drops the first). Lets worker threads send text instead of objects.
  */
 export function jsonDiagnosticRun(diagnostics: readonly Diagnostic[], cwd: string): string {
   let text = '';
-  for (const d of diagnostics) text += jsonDiagnostic(d, cwd, false);
+  for (const d of diagnostics) text += jsonDiagnostic(d, cwd);
   return text;
 }
 
@@ -46,8 +47,8 @@ export function jsonDiagnosticRun(diagnostics: readonly Diagnostic[], cwd: strin
  * the text `JSON.stringify` would give, written key by key in the documented order, since a log can
  * hold millions of diagnostics and a generic pretty-printer per object was a tenth of the run.
  */
-export function jsonDiagnostic(d: Diagnostic, cwd: string, first: boolean): string {
-  let text = first ? '\n    {' : ',\n    {';
+function jsonDiagnostic(d: Diagnostic, cwd: string): string {
+  let text = ',\n    {';
   let separator = '\n      ';
   for (const key of DIAGNOSTIC_KEYS) {
     const value = d[key];

@@ -12,8 +12,8 @@ export interface CheckerSetup {
   severities: Array<[string, SeverityOption]>;
   explicit: string[];
   conventions: ResolvedConventions;
-  /** How results come back (see prepareUnitOutput); as plain diagnostics when absent. */
-  output?: UnitOutput;
+  /** How results come back: see prepareUnitOutput. */
+  output: UnitOutput;
 }
 
 export function createChecker(setup: CheckerSetup): EventChecker {

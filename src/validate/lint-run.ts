@@ -1,17 +1,17 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { readUnits } from '../ingest/read-units.js';
 import { InputError, type InputSource, type WorkUnit } from '../ingest/types.js';
-import type { UnitCounts, UnitResult } from './process-unit.js';
+import type { UnitCounts } from './process-unit.js';
 
-export interface LintRunOptions {
+export interface LintRunOptions<R extends UnitCounts> {
   sources: readonly InputSource[];
   stdin?: NodeJS.ReadableStream;
   /** Checks a unit, in this thread or in a worker. */
-  check: (unit: WorkUnit) => UnitResult | Promise<UnitResult>;
+  check: (unit: WorkUnit) => R | Promise<R>;
   /** Units read ahead of the oldest unchecked one; bounds memory while workers stay busy. */
   inFlight: number;
-  /** Receives each unit's result (its diagnostics, or their JSON text), in input order. */
-  onResult: (result: UnitResult) => void;
+  /** Receives each unit's result, in input order. */
+  onResult?: (result: R) => void;
   /** Progress: bytes of input consumed and events checked so far. */
   onProgress?: (bytes: number, events: number) => void;
 }
@@ -25,9 +25,9 @@ export interface LintRunResult extends UnitCounts {
  * Reads every source unit by unit, checks the units (in parallel when `check` hands them to
  * workers) and delivers results in input order, so output is deterministic whatever the timing.
  */
-export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
+export async function runLint<R extends UnitCounts>(options: LintRunOptions<R>): Promise<LintRunResult> {
   const totals: LintRunResult = { read: 0, valid: 0, invalid: 0, malformed: 0, problems: [] };
-  const pending: Array<{ result: Promise<UnitResult>; bytes: number }> = [];
+  const pending: Array<{ result: Promise<R>; bytes: number }> = [];
   let bytes = 0;
   const settle = async () => {
     const next = pending.shift()!;
@@ -37,7 +37,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     totals.invalid += result.invalid;
     totals.malformed += result.malformed;
     bytes += next.bytes;
-    options.onResult(result);
+    options.onResult?.(result);
     options.onProgress?.(bytes, totals.read);
   };
   for (const source of options.sources) {

@@ -12,7 +12,7 @@ const port = parentPort!;
 port.on('message', ({ id, unit }: { id: number; unit: WorkUnit }) => {
   try {
     const result = processUnit(unit, checker);
-    port.postMessage({ id, result: setup.output ? prepareUnitOutput(result, setup.output) : result });
+    port.postMessage({ id, result: prepareUnitOutput(result, result.diagnostics, setup.output) });
   } catch (error) {
     port.postMessage({ id, error: (error as Error)?.stack ?? String(error) });
   }

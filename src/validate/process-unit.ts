@@ -1,6 +1,4 @@
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { DiagnosticCounts } from '../core/report.js';
-import type { GroupEntry } from '../reporters/group.js';
 import { isBatch } from '../ingest/batch.js';
 import { forEachLine } from '../ingest/lines.js';
 import type { EventLocation, WorkUnit } from '../ingest/types.js';
@@ -16,16 +14,6 @@ export interface UnitCounts {
 
 export interface UnitResult extends UnitCounts {
   diagnostics: Diagnostic[];
-  /** The diagnostics already rendered for `--format json` (then `diagnostics` is empty): see prepareUnitOutput. */
-  json?: JsonUnitOutput;
-  /** The diagnostics already folded into groups (then `diagnostics` is empty): see prepareUnitOutput. */
-  groups?: { entries: GroupEntry[]; counts: DiagnosticCounts };
-}
-
-export interface JsonUnitOutput {
-  /** Elements of the report's `diagnostics` array, each preceded by `,`. */
-  text: string;
-  counts: DiagnosticCounts;
 }
 
 /** Parses and checks every event of a unit. Runs in a worker thread, or in-process with --jobs 1. */

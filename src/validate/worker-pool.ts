@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { WorkUnit } from '../ingest/types.js';
 import type { CheckerSetup } from './checker-setup.js';
-import type { UnitResult } from './process-unit.js';
+import type { PreparedUnit } from './unit-output.js';
 
 interface Job {
   id: number;
   unit: WorkUnit;
-  resolve: (result: UnitResult) => void;
+  resolve: (result: PreparedUnit) => void;
   reject: (error: Error) => void;
 }
 
@@ -22,7 +22,7 @@ export class WorkerPool {
   constructor(size: number, setup: CheckerSetup) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: setup });
-      worker.on('message', (message: { id: number; result?: UnitResult; error?: string }) => this.done(worker, message));
+      worker.on('message', (message: { id: number; result?: PreparedUnit; error?: string }) => this.done(worker, message));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0 && !this.#failure) this.fail(new Error(`a lint worker stopped with exit code ${code}`));
@@ -32,7 +32,7 @@ export class WorkerPool {
     }
   }
 
-  run(unit: WorkUnit): Promise<UnitResult> {
+  run(unit: WorkUnit): Promise<PreparedUnit> {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       this.#queue.push({ id: this.#nextId++, unit, resolve, reject });
@@ -56,7 +56,7 @@ export class WorkerPool {
     }
   }
 
-  private done(worker: Worker, message: { id: number; result?: UnitResult; error?: string }): void {
+  private done(worker: Worker, message: { id: number; result?: PreparedUnit; error?: string }): void {
     const job = this.#running.get(worker);
     this.#running.delete(worker);
     this.#idle.push(worker);

@@ -11,23 +11,24 @@ const diagnostics: Diagnostic[] = [
   { ruleId: 'spec/invalid-json', severity: 'error', message: 'c\n"quoted"', line: 3 },
 ];
 const unit = { read: 3, valid: 0, invalid: 2, malformed: 1, diagnostics };
+const NO_EVENTS = { read: 0, valid: 0, invalid: 0, malformed: 0 };
 
 describe('prepareUnitOutput', () => {
   it('renders the elements the json reporter would write, and counts them', () => {
-    const out = prepareUnitOutput(unit, { format: 'json', cwd: '/work', quiet: false });
-    expect(out).toMatchObject({ read: 3, valid: 0, invalid: 2, malformed: 1, diagnostics: [] });
+    const out = prepareUnitOutput(unit, unit.diagnostics, { format: 'json', cwd: '/work', quiet: false });
+    expect(out).toMatchObject({ read: 3, valid: 0, invalid: 2, malformed: 1 });
     const whole = json({ command: 'lint', files: [], diagnostics, summary: summarize(diagnostics), rules: {} }, { color: false, cwd: '/work' });
     const body = whole.slice(whole.indexOf('"diagnostics": [') + '"diagnostics": ['.length, whole.lastIndexOf('\n  ]'));
-    expect(out.json!.text.slice(1)).toBe(body);
+    expect('json' in out && out.json.slice(1)).toBe(body);
     const counter = new SummaryCounter();
-    counter.merge(out.json!.counts);
+    counter.merge(out.counts);
     expect(counter.summary()).toEqual(summarize(diagnostics));
   });
 
   it('leaves warnings out under --quiet, from the text and the counts', () => {
-    const out = prepareUnitOutput(unit, { format: 'json', cwd: '/work', quiet: true });
-    expect(out.json!.counts).toEqual({ errors: 2, warnings: 0, fatal: 0, rules: [['plan/invalid-value', 1], ['spec/invalid-json', 1]] });
-    expect(out.json!.text).not.toContain('unplanned-property');
+    const out = prepareUnitOutput(unit, unit.diagnostics, { format: 'json', cwd: '/work', quiet: true });
+    expect(out.counts).toEqual({ errors: 2, warnings: 0, fatal: 0, rules: [['plan/invalid-value', 1], ['spec/invalid-json', 1]] });
+    expect('json' in out && out.json).not.toContain('unplanned-property');
   });
 });
 
@@ -38,8 +39,8 @@ describe('grouped units', () => {
     many.forEach((d) => direct.add(d));
     const merged = new DiagnosticGroups();
     for (let start = 0; start < many.length; start += 7) {
-      const out = prepareUnitOutput({ read: 0, valid: 0, invalid: 0, malformed: 0, diagnostics: many.slice(start, start + 7) }, { format: 'groups', quiet: false });
-      merged.merge(out.groups!.entries);
+      const out = prepareUnitOutput(NO_EVENTS, many.slice(start, start + 7), { format: 'groups', quiet: false });
+      merged.merge('groups' in out ? out.groups : []);
     }
     expect(merged.toDiagnostics()).toEqual(direct.toDiagnostics());
     expect(direct.toDiagnostics()[0]!.occurrences).toEqual({ count: 30, lines: [1, 2, 3, 4, 5] });
@@ -51,7 +52,8 @@ describe('grouped units', () => {
     distinct.forEach((d) => direct.add(d));
     const merged = new DiagnosticGroups(10);
     for (let start = 0; start < distinct.length; start += 4) {
-      merged.merge(prepareUnitOutput({ read: 0, valid: 0, invalid: 0, malformed: 0, diagnostics: distinct.slice(start, start + 4) }, { format: 'groups', quiet: false }).groups!.entries);
+      const out = prepareUnitOutput(NO_EVENTS, distinct.slice(start, start + 4), { format: 'groups', quiet: false });
+      merged.merge('groups' in out ? out.groups : []);
     }
     expect(merged.toDiagnostics()).toEqual(direct.toDiagnostics());
   });
