@@ -5,6 +5,7 @@
  * (what the YAML loader would read); the yaml format writes it.
  */
 import { normalizeName } from '../naming/distance.js';
+import { setOwn } from '../plan/yaml-source.js';
 import type { CoverageAggregator, PathNode, Row } from './aggregate.js';
 
 /** A string property becomes an enum when it has at least two (one value is a constant so far)... */
@@ -130,9 +131,4 @@ function byName(a: Row, b: Row): number {
 
 function label(row: Row): string {
   return row.name === null ? row.type : `${row.type} ${JSON.stringify(row.name)}`;
-}
-
-/** `__proto__` and `constructor` are property names like any other here. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import {
-  OBSERVED_TYPES,
   type CoverageFailure,
   type EventCoverage,
   type EventRef,
@@ -9,6 +8,7 @@ import {
 } from '../../report/types.js';
 import { barClass, SCRIPT, STYLE } from './html-assets.js';
 import { esc, int, percent, shown, timestamp, yesNo } from './html-text.js';
+import { typesByCount } from './text.js';
 import { barStartDay, barsPath, dayRange, volumeSeries, type DayRange, type VolumeSeries } from './volume-series.js';
 
 export interface HtmlOptions {
@@ -307,12 +307,9 @@ function propertyRow(p: PropertyCoverage, withPlan: boolean, belowMinimum: boole
 
 /** `number 93%, string 7%`: the most frequent first, forbidden ones marked. */
 function typeShares(p: PropertyCoverage, forbidden: ReadonlySet<string>): string {
-  const seen = OBSERVED_TYPES.map((type) => ({ type, n: p.types[type] ?? 0 })).filter((t) => t.n > 0);
-  const total = seen.reduce((sum, t) => sum + t.n, 0);
-  return seen
-    .sort((a, b) => b.n - a.n)
-    .map(({ type, n }) => {
-      const text = `${type}${NBSP}${percent(n / total, 0)}`;
+  return typesByCount(p.types)
+    .map(({ type, share }) => {
+      const text = `${type}${NBSP}${percent(share, 0)}`;
       return forbidden.has(type) ? `<strong class="bad">${text}</strong>` : text;
     })
     .join(', ');

@@ -1,6 +1,7 @@
 /** Wording shared by the schema-report formats, so the table, markdown and html say the same things. */
 import { LIMITS } from '../../report/aggregate.js';
-import type { EventCoverage, EventRef, ObservedType, PropertyCoverage, SchemaReport } from '../../report/types.js';
+import { OBSERVED_TYPES, type EventCoverage, type EventRef, type ObservedType, type PropertyCoverage, type SchemaReport } from '../../report/types.js';
+import { unicodeEscape } from '../text.js';
 
 /** 0..1 as a percentage with one decimal, never rounded up to 100% (99.96% present is not all). */
 export function percent(share: number): string {
@@ -12,15 +13,18 @@ export function int(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** The types seen, most frequent first, each with its count and its share of the values. */
+export function typesByCount(types: PropertyCoverage['types']): Array<{ type: ObservedType; count: number; share: number }> {
+  const entries = OBSERVED_TYPES.map((type) => ({ type, count: types[type] ?? 0 })).filter((t) => t.count > 0);
+  const total = entries.reduce((sum, t) => sum + t.count, 0);
+  return entries.sort((a, b) => b.count - a.count).map((t) => ({ ...t, share: t.count / total }));
+}
+
 /** `string 98%, null 2%`: every type seen with its share of the values, most frequent first. */
 export function typesText(types: PropertyCoverage['types']): string {
-  const entries = Object.entries(types) as Array<[ObservedType, number]>;
-  const total = entries.reduce((sum, [, n]) => sum + n, 0);
-  if (entries.length === 1) return entries[0]![0];
-  return entries
-    .sort((a, b) => b[1] - a[1])
-    .map(([t, n]) => `${t} ${Math.max(1, Math.floor((100 * n) / total))}%`.replace(/ 100%$/, ''))
-    .join(', ');
+  const entries = typesByCount(types);
+  if (entries.length === 1) return entries[0]!.type;
+  return entries.map(({ type, share }) => `${type} ${Math.max(1, Math.floor(100 * share))}%`).join(', ');
 }
 
 /** Distinct scalar values: `>200` past the cap, `—` for a property that only held objects or arrays. */
@@ -60,7 +64,7 @@ export function eventTitle(e: EventRef, maxLength = 80): string {
 
 export function truncate(text: string, max: number): string {
   // Control characters would move the cursor or clear the screen: show them escaped.
-  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const safe = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, unicodeEscape);
   const chars = Array.from(safe);
   return chars.length <= max ? safe : `${chars.slice(0, max - 1).join('')}…`;
 }
