@@ -74,8 +74,8 @@ export function readPlan(path: string, io: Io): PlanResult {
  * Reports the problems that stop a command writing files or schemas, on stderr (stdout may be
  * carrying its output, as with `cdp compile > plan.json`), and returns exit code 2.
  */
-export function reportPlanProblems(command: string, diagnostics: Diagnostic[], io: Io): number {
+export function reportPlanProblems(command: string, diagnostics: Diagnostic[], io: Io, color?: boolean): number {
   const report = createReport(command, [], diagnostics, describeRules(diagnostics));
-  io.stderr.write(getReporter('stylish')!(report, { color: useColor(undefined, { ...io, stdout: io.stderr }, false), cwd: io.cwd }));
+  io.stderr.write(getReporter('stylish')!(report, { color: useColor(color, { ...io, stdout: io.stderr }, false), cwd: io.cwd }));
   return EXIT_USAGE;
 }

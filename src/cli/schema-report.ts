@@ -10,16 +10,14 @@ import { inferPlan } from '../report/infer-plan.js';
 import { parseInstant } from '../report/instant.js';
 import type { SchemaReport } from '../report/types.js';
 import { displayPath } from '../reporters/paths.js';
-import { stylish } from '../reporters/stylish.js';
 import { renderSchemaReportHtml } from '../reporters/schema/html.js';
 import { renderSchemaMarkdown } from '../reporters/schema/markdown.js';
 import { renderSchemaTable } from '../reporters/schema/table.js';
 import { renderInferredPlan } from '../reporters/schema/yaml.js';
-import { summarize } from '../core/report.js';
 import { runLint } from '../validate/lint-run.js';
 import { resolveInputs } from './inputs.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
-import { findPlanPath, readConfig, readUsablePlan } from './plan-input.js';
+import { findPlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 import { startProgress } from './progress.js';
 import { useColor } from './report-options.js';
 
@@ -76,10 +74,7 @@ export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags
   let plan: Plan | undefined;
   if (planChoice) {
     const result = readUsablePlan(planChoice, io);
-    if ('problems' in result) {
-      io.stderr.write(stylish({ command: 'schema-report', files: [], diagnostics: result.problems, summary: summarize(result.problems), rules: {} }, { color: useColor(flags.color, io, true), cwd: io.cwd }));
-      return EXIT_USAGE;
-    }
+    if ('problems' in result) return reportPlanProblems('schema-report', result.problems, io, flags.color);
     plan = result.plan;
   }
   // A CI gate that passes because there was nothing to check it against would be worse than none.
