@@ -1,5 +1,6 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../reporters/paths.js';
 import { InputError, type InputSource } from './types.js';
 
 const DIRECTORY_HINT = "give files or a glob such as 'logs/**/*.ndjson'";
@@ -22,7 +23,7 @@ export function expandInputs(args: string[], cwd: string): { sources: InputSourc
   const add = (path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    sources.push({ name: displayName(path, cwd), path });
+    sources.push({ name: displayPath(path, cwd), path });
   };
 
   for (const arg of args) {
@@ -54,11 +55,6 @@ export function expandInputs(args: string[], cwd: string): { sources: InputSourc
     else add(path);
   }
   return { sources, problems };
-}
-
-function displayName(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? path : rel;
 }
 
 function glob(pattern: string, cwd: string, problems: InputError[]): string[] {
