@@ -21,7 +21,7 @@ import { findPlanPath, readConfig, readUsablePlan, reportPlanProblems } from './
 import { startProgress } from './progress.js';
 import { useColor } from './report-options.js';
 
-export const SCHEMA_REPORT_FORMATS = ['table', 'markdown', 'json', 'html', 'yaml'] as const;
+const SCHEMA_REPORT_FORMATS = ['table', 'markdown', 'json', 'html', 'yaml'] as const;
 
 interface SchemaReportFlags {
   plan?: string | false;

@@ -22,7 +22,7 @@ export interface BuildOptions {
 }
 
 /** Values of a property listed as top values when it has at most this many distinct ones. */
-export const LOW_CARDINALITY = 20;
+const LOW_CARDINALITY = 20;
 const TOP_VALUES = 5;
 const CALL_ORDER: CallType[] = ['track', 'page', 'screen', 'identify', 'group', 'alias'];
 
@@ -237,7 +237,7 @@ function ref(e: EventRef): EventRef {
   return { type: e.type, name: e.name };
 }
 
-export function rowLabel(row: EventRef): string {
+function rowLabel(row: EventRef): string {
   if (row.name === null) return row.type === 'page' || row.type === 'screen' ? `${row.type} (no name)` : row.type;
   return row.type === 'track' ? `event ${JSON.stringify(row.name)}` : `${row.type} ${JSON.stringify(row.name)}`;
 }

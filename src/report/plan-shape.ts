@@ -82,7 +82,7 @@ function typesOf(schema: JsonSchema): Set<ObservedType> | undefined {
   return result;
 }
 
-export function typeOfValue(value: unknown): ObservedType {
+function typeOfValue(value: unknown): ObservedType {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';

@@ -13,7 +13,7 @@ export function fullMessage(d: Diagnostic): string {
 }
 
 /** `[×1,234: lines 3, 17, 88, …]`: how often a grouped diagnostic occurred, and where first. */
-export function occurrenceNote({ count, lines }: { count: number; lines: number[] }): string {
+function occurrenceNote({ count, lines }: { count: number; lines: number[] }): string {
   const more = count > lines.length ? ', …' : '';
   const where = lines.length === 0 ? '' : `: line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${more}`;
   return `[×${count.toLocaleString('en-US')}${where}]`;
