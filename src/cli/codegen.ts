@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CLIENT_NAMES, VALIDATE_MODES, type ClientName, type ValidateMode } from '../codegen/options.js';
 import type { LoadedConfig } from '../config/load-config.js';
+import { displayPath } from '../reporters/paths.js';
 import { EXIT_ERRORS, EXIT_OK, UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 
@@ -134,6 +135,5 @@ function regenerateCommand(flags: CodegenFlags): string {
 }
 
 function display(io: Io, path: string): string {
-  const rel = relative(io.cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  return displayPath(path, io.cwd);
 }
