@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CLIENT_NAMES, VALIDATE_MODES, type ClientName, type ValidateMode } from '../codegen/options.js';
 import type { LoadedConfig } from '../config/load-config.js';
+import { displayPath } from '../reporters/paths.js';
 import { EXIT_ERRORS, EXIT_OK, UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 
@@ -99,7 +100,7 @@ function write(files: Map<string, string>, leftovers: string[], out: string, io:
       throw new UsageError(`Cannot write ${display(io, target)}: ${(error as Error).message}`);
     }
   }
-  io.stderr.write(files.size === 1 ? `Wrote ${display(io, resolve(out, [...files.keys()][0]!))}\n` : `Wrote ${files.size} files to ${display(io, out)}\n`);
+  io.stderr.write(files.size === 1 ? `Wrote ${shownTarget(files, out, io)}\n` : `Wrote ${files.size} files to ${shownTarget(files, out, io)}\n`);
   return EXIT_OK;
 }
 
@@ -118,7 +119,7 @@ function check(files: Map<string, string>, leftovers: string[], out: string, fla
     else if (current !== content) stale.push(`${display(io, target)} is out of date`);
   }
   if (stale.length === 0) {
-    io.stdout.write(`${files.size === 1 ? display(io, resolve(out, [...files.keys()][0]!)) : display(io, out)} is up to date with the plan.\n`);
+    io.stdout.write(`${shownTarget(files, out, io)} is up to date with the plan.\n`);
     return EXIT_OK;
   }
   io.stdout.write(`${stale.join('\n')}\nRegenerate with: ${regenerateCommand(flags)}\n`);
@@ -133,7 +134,11 @@ function regenerateCommand(flags: CodegenFlags): string {
   return parts.join(' ');
 }
 
+/** The generated file when there is one ('' resolves to `--out` itself), else the folder. */
+function shownTarget(files: Map<string, string>, out: string, io: Io): string {
+  return display(io, files.size === 1 ? resolve(out, [...files.keys()][0]!) : out);
+}
+
 function display(io: Io, path: string): string {
-  const rel = relative(io.cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  return displayPath(path, io.cwd);
 }

@@ -65,6 +65,7 @@ export function eventFunctionNames(plan: Pick<Plan, 'events'>): Map<string, stri
   return assignIdentifiers(plan.events.keys(), 'camelCase', GENERATED_RUNTIME_EXPORTS);
 }
 
-function compareCodeUnits(a: string, b: string): number {
+/** Code-unit order, the same in every locale, so generated names never depend on where cdp runs. */
+export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import type { Plan } from '../plan/model.js';
-import { assignIdentifiers, eventFunctionNames, toIdentifier } from './identifiers.js';
+import { assignIdentifiers, compareCodeUnits, eventFunctionNames, toIdentifier } from './identifiers.js';
 
 /** Types the generated module declares itself; a plan type or event with one of these names is numbered. */
 export const RUNTIME_TYPE_NAMES: readonly string[] = [
@@ -31,15 +31,11 @@ export function codegenNames(plan: Pick<Plan, 'events' | 'types' | 'pages' | 'sc
     return name;
   };
   const events = new Map<string, string>();
-  for (const [event, fn] of [...functions].sort(([a], [b]) => compare(a, b))) events.set(event, reserve(`${fn[0]!.toUpperCase()}${fn.slice(1)}Properties`));
+  for (const [event, fn] of [...functions].sort(([a], [b]) => compareCodeUnits(a, b))) events.set(event, reserve(`${fn[0]!.toUpperCase()}${fn.slice(1)}Properties`));
   const section = (names: Iterable<string>, suffix: string) => {
     const out = new Map<string, string>();
-    for (const name of [...names].sort(compare)) out.set(name, reserve(`${toIdentifier(name, 'PascalCase').replace(/_$/, '')}${suffix}`));
+    for (const name of [...names].sort(compareCodeUnits)) out.set(name, reserve(`${toIdentifier(name, 'PascalCase').replace(/_$/, '')}${suffix}`));
     return out;
   };
   return { functions, types, events, pages: section(plan.pages.keys(), 'PageProperties'), screens: section(plan.screens.keys(), 'ScreenProperties'), reserve };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

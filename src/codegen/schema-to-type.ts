@@ -72,26 +72,20 @@ function ownType(schema: JsonSchema, ctx: TypeContext, indent: string): Type | u
 }
 
 function jsonType(type: string, schema: JsonSchema, ctx: TypeContext, indent: string): Type {
-  return atom(jsonTypeText(type, schema, ctx, indent));
-}
-
-function jsonTypeText(type: string, schema: JsonSchema, ctx: TypeContext, indent: string): string {
   switch (type) {
     case 'string':
-      return 'string';
+    case 'boolean':
+    case 'null':
+      return atom(type);
     case 'number':
     case 'integer':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'null':
-      return 'null';
+      return atom('number');
     case 'array':
-      return arrayType(schema, ctx, indent);
+      return atom(arrayType(schema, ctx, indent));
     case 'object':
-      return objectType(schema, ctx, indent);
+      return atom(objectType(schema, ctx, indent));
     default:
-      return 'unknown';
+      return atom('unknown');
   }
 }
 

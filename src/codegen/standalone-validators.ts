@@ -80,7 +80,7 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
 
   const lines = [
     'type $Context = { instancePath?: string; parentData?: unknown; parentDataProperty?: string | number; rootData?: unknown };',
-    ...formatsObject(code),
+    ...formatsObject(code, ajv.formats as Record<string, unknown>),
     ...helpers,
     code.trim(),
     ...functions.map((f) => `${f}.errors = null as $AjvError[] | null;`),
@@ -115,12 +115,11 @@ function withoutUnusedConstants(code: string): string {
   return code.replace(/^const ((?:schema|func)\d+) = .*;\n/gm, (line, name: string) => (uses.get(name)! > 1 ? line : ''));
 }
 
-/** `const $formats = {...}` with a checker for every format the code refers to. */
-function formatsObject(code: string): string[] {
+/** `const $formats = {...}` with a checker for every format the code refers to, from `formats` (ajv-formats'). */
+function formatsObject(code: string, formats: Record<string, unknown>): string[] {
   const names = new Set<string>();
   for (const m of code.matchAll(/\$formats(?:\[("(?:[^"\\]|\\.)*")\]|\.([\w$]+))/g)) names.add(m[1] !== undefined ? (JSON.parse(m[1]) as string) : m[2]!);
   if (names.size === 0) return [];
-  const formats = createAjv().formats as Record<string, unknown>;
   const entries = [...names].sort().map((name) => {
     const def = formats[name];
     const source = def instanceof RegExp ? `new RegExp(${JSON.stringify(def.source)}, ${JSON.stringify(def.flags)})` : formatCheckerSource(name);
