@@ -4,6 +4,7 @@
  * disagree about which function sends which event.
  */
 import type { Plan } from '../plan/model.js';
+import { compareCodeUnits } from '../core/compare.js';
 import { toCase } from '../naming/case.js';
 
 /**
@@ -65,7 +66,3 @@ export function eventFunctionNames(plan: Pick<Plan, 'events'>): Map<string, stri
   return assignIdentifiers(plan.events.keys(), 'camelCase', GENERATED_RUNTIME_EXPORTS);
 }
 
-/** Code-unit order, the same in every locale, so generated names never depend on where cdp runs. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

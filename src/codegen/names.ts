@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/model.js';
-import { assignIdentifiers, compareCodeUnits, eventFunctionNames, toIdentifier } from './identifiers.js';
+import { compareCodeUnits } from '../core/compare.js';
+import { assignIdentifiers, eventFunctionNames, toIdentifier } from './identifiers.js';
 
 /** Types the generated module declares itself; a plan type or event with one of these names is numbered. */
 export const RUNTIME_TYPE_NAMES: readonly string[] = [

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from './compare.js';
 /** Severity a diagnostic carries once emitted. */
 export type Severity = 'error' | 'warn';
 
@@ -43,14 +44,10 @@ export function isError(d: Diagnostic): boolean {
 /** Orders diagnostics by file, then position, then rule id, so output is deterministic. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    compareStrings(a.file ?? '', b.file ?? '') ||
+    compareCodeUnits(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
-    compareStrings(a.ruleId, b.ruleId) ||
-    compareStrings(a.message, b.message)
+    compareCodeUnits(a.ruleId, b.ruleId) ||
+    compareCodeUnits(a.message, b.message)
   );
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@
  * Aggregated counts + the plan -> the SchemaReport every format renders. Pure: the same counts and
  * plan give the same report, in the same order, whatever order the events came in.
  */
+import { compareCodeUnits } from '../core/compare.js';
 import type { Plan, PlanEvent } from '../plan/model.js';
 import { LIMITS, type CoverageAggregator, type PathNode, type Row, type Scalar } from './aggregate.js';
 import { anyShape, planShape, type Shape } from './plan-shape.js';
@@ -227,10 +228,6 @@ function joinPath(prefix: string, key: string): string {
 
 function compareRows(a: Row, b: Row): number {
   return b.count - a.count || CALL_ORDER.indexOf(a.type) - CALL_ORDER.indexOf(b.type) || compareCodeUnits(a.name ?? '', b.name ?? '');
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function ref(e: EventRef): EventRef {

@@ -4,6 +4,7 @@
  * small sets of string values seen often enough to trust. The result is a plain plan document
  * (what the YAML loader would read); the yaml format writes it.
  */
+import { compareCodeUnits } from '../core/compare.js';
 import { normalizeName } from '../naming/distance.js';
 import { setOwn } from '../plan/yaml-source.js';
 import type { CoverageAggregator, PathNode, Row } from './aggregate.js';
@@ -126,7 +127,7 @@ function sortedByKey(map: Record<string, unknown>): Record<string, unknown> {
 function byName(a: Row, b: Row): number {
   const x = `${a.type}\u0000${a.name ?? ''}`;
   const y = `${b.type}\u0000${b.name ?? ''}`;
-  return x < y ? -1 : x > y ? 1 : 0;
+  return compareCodeUnits(x, y);
 }
 
 function label(row: Row): string {
