@@ -1,13 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { CLIENT_NAMES, VALIDATE_MODES, type ClientName, type ValidateMode } from '../codegen/options.js';
+import { CLIENT_NAMES, DEFAULT_OUT, VALIDATE_MODES, type ClientName, type ValidateMode } from '../codegen/options.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { displayPath } from '../reporters/paths.js';
 import { EXIT_ERRORS, EXIT_OK, UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
-
-export const DEFAULT_OUT = 'src/analytics.generated.ts';
 
 interface CodegenFlags {
   plan?: string;

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_OUT } from '../codegen/options.js';
 import { resolveConventions, resolveSeverities } from '../config/resolve.js';
 import { createReport } from '../core/report.js';
 import { coverage } from '../reporters/coverage.js';
@@ -11,9 +12,6 @@ import { addReportOptions, emitOptionsFrom, emitReport, type ReportFlags } from 
 interface ScanFlags extends ReportFlags {
   plan?: string;
 }
-
-/** Where `cdp codegen` writes unless the config says otherwise; never scanned. */
-const DEFAULT_CODEGEN_OUT = 'src/analytics.generated.ts';
 
 const SCAN_FORMATS = { coverage };
 
@@ -52,7 +50,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: Io):
     paths: inputs,
     exclude: scan.exclude ?? [],
     excludeBase: base,
-    skip: [resolve(base, config.codegen?.out ?? DEFAULT_CODEGEN_OUT)],
+    skip: [resolve(base, config.codegen?.out ?? DEFAULT_OUT)],
     maxFileSize: scan.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     custom: scan.calls ?? [],
     plan,

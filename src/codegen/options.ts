@@ -2,6 +2,9 @@ import type { ClientName } from './clients/types.js';
 
 export { CLIENT_NAMES, type ClientName } from './clients/types.js';
 
+/** Where `cdp codegen` writes unless told otherwise; `cdp scan` never scans it. */
+export const DEFAULT_OUT = 'src/analytics.generated.ts';
+
 export const VALIDATE_MODES = ['off', 'dev', 'always'] as const;
 export type ValidateMode = (typeof VALIDATE_MODES)[number];
 

@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { isError, type Diagnostic } from '../core/diagnostic.js';
 import type { Report } from '../core/report.js';
 import { displayPath } from './paths.js';
+import { plural } from './text.js';
 import type { Reporter } from './types.js';
 
 /**
@@ -15,7 +16,7 @@ export const coverage: Reporter = (report, options) => {
   const width = Math.max(0, ...entries.map((e) => e.event.length));
   const lines: string[] = [];
   for (const { event, implemented, locations } of entries) {
-    const status = implemented ? chalk.green(`implemented (${locations.length} call site${locations.length === 1 ? '' : 's'})`) : chalk.yellow('not implemented');
+    const status = implemented ? chalk.green(`implemented (${plural(locations.length, 'call site')})`) : chalk.yellow('not implemented');
     lines.push(`${event.padEnd(width)}  ${status}`);
     for (const l of locations) {
       const at = `${displayPath(l.file, options.cwd)}:${l.line}:${l.column}`;
@@ -26,7 +27,7 @@ export const coverage: Reporter = (report, options) => {
   }
   const done = entries.filter((e) => e.implemented).length;
   if (lines.length > 0) lines.push('');
-  lines.push(chalk.bold(`${done} of ${entries.length} planned event${entries.length === 1 ? '' : 's'} implemented`));
+  lines.push(chalk.bold(`${done} of ${plural(entries.length, 'planned event')} implemented`));
   const { errorCount, warningCount } = report.summary;
   if (errorCount + warningCount > 0) lines.push(`${counts(errorCount, warningCount)} in all (--format stylish lists them)`);
   return `${lines.join('\n')}\n`;
@@ -35,8 +36,8 @@ export const coverage: Reporter = (report, options) => {
 /** `2 errors, 1 warning`, leaving out a count of zero. */
 function counts(errors: number, warnings: number): string {
   const parts = [];
-  if (errors > 0) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
-  if (warnings > 0) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (errors > 0) parts.push(plural(errors, 'error'));
+  if (warnings > 0) parts.push(plural(warnings, 'warning'));
   return parts.join(', ');
 }
 
@@ -46,7 +47,7 @@ function problemsByLocation(diagnostics: readonly Diagnostic[]): Map<string, { e
     if (d.file === undefined || d.line === undefined) continue;
     const key = `${d.file}:${d.line}:${d.column}`;
     const counts = out.get(key) ?? { errors: 0, warnings: 0 };
-    if (d.severity === 'error') counts.errors++;
+    if (isError(d)) counts.errors++;
     else counts.warnings++;
     out.set(key, counts);
   }

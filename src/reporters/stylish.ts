@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Report } from '../core/report.js';
 import { displayPath } from './paths.js';
-import { fullMessage, NO_FILE_LABEL, unicodeEscape } from './text.js';
+import { fullMessage, NO_FILE_LABEL, plural, unicodeEscape } from './text.js';
 import type { Reporter } from './types.js';
 
 /**
@@ -102,8 +102,4 @@ function widest(cells: readonly string[]): number {
 
 function pad(cell: string, width: number): string {
   return ' '.repeat(width - cell.length);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -23,3 +23,8 @@ function occurrenceNote({ count, lines }: { count: number; lines: number[] }): s
 export function unicodeEscape(char: string): string {
   return `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 }
+
+/** `1 error`, `2 errors`: a count and its noun, for nouns that take an -s. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -28,14 +28,14 @@ export interface CallCheckOptions {
   conventions: ResolvedConventions;
 }
 
-/** A diagnostic of a rule at a place, with its message from the rule's template. */
-export function ruleDiagnostic(rule: Rule, severity: SeverityOption | undefined, messageId: string, data: Record<string, string | number>, at: Partial<Location>): Diagnostic | undefined {
-  if (severity === undefined || severity === 'off') return undefined;
+/** Appends to `out` a diagnostic of a rule at a place, with its message from the rule's template, unless the rule is off. */
+export function pushRuleDiagnostic(out: Diagnostic[], rule: Rule, severity: SeverityOption | undefined, messageId: string, data: Record<string, string | number>, at: Partial<Location>): void {
+  if (severity === undefined || severity === 'off') return;
   const d: Diagnostic = { ruleId: rule.meta.id, messageId, severity: severity as Severity, message: formatMessage(rule.meta.messages[messageId]!, data) };
   if (at.file !== undefined) d.file = at.file;
   if (at.line !== undefined) d.line = at.line;
   if (at.column !== undefined) d.column = at.column;
-  return d;
+  out.push(d);
 }
 
 /**
@@ -63,8 +63,7 @@ export class CallChecker {
     if (name && name.kind !== 'known') {
       const what = call.type === 'track' ? 'Event' : call.type === 'page' ? 'Page' : 'Screen';
       const missing = name.kind === 'dynamic' && name.text === '';
-      const d = ruleDiagnostic(dynamicEventName, this.#severities.get(dynamicEventName.meta.id), missing ? 'missing' : 'dynamic', { what, text: shortCode(name.text) }, at);
-      if (d) out.push(d);
+      pushRuleDiagnostic(out, dynamicEventName, this.#severities.get(dynamicEventName.meta.id), missing ? 'missing' : 'dynamic', { what, text: shortCode(name.text) }, at);
       return;
     }
     const payload: Record<string, unknown> = { type: call.type };

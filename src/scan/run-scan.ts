@@ -9,7 +9,7 @@ import type { Plan } from '../plan/model.js';
 import { parseError } from '../rules/scan/parse-error.js';
 import { skippedFile } from '../rules/scan/skipped-file.js';
 import { CLIENT_NAME, calleeHead, type CustomCall } from './call-signatures.js';
-import { CallChecker, ruleDiagnostic, type CallCheckOptions } from './check-calls.js';
+import { CallChecker, pushRuleDiagnostic, type CallCheckOptions } from './check-calls.js';
 import { extractCalls, scriptKindOf, type Extraction } from './extract-calls.js';
 import { ModuleScopes, type FileScope } from './file-scope.js';
 import { discoverFiles, type DiscoveryOptions } from './files.js';
@@ -57,8 +57,7 @@ export function runScan(options: ScanOptions): ScanResult {
   const diagnostics: Diagnostic[] = [];
   const severity = (id: string) => options.severities.get(id);
   const skip = (file: string, messageId: string, data: Record<string, string | number> = {}) => {
-    const d = ruleDiagnostic(skippedFile, severity(skippedFile.meta.id), messageId, data, { file });
-    if (d) diagnostics.push(d);
+    pushRuleDiagnostic(diagnostics, skippedFile, severity(skippedFile.meta.id), messageId, data, { file });
   };
 
   const generatedEvents = new Map([...eventFunctionNames(options.plan)].map(([event, fn]) => [fn, event]));
@@ -105,8 +104,7 @@ export function runScan(options: ScanOptions): ScanResult {
   for (const { code, extraction } of parsedFiles) {
     const error = syntaxErrors.get(extraction.source.fileName);
     if (error) {
-      const d = ruleDiagnostic(parseError, severity(parseError.meta.id), 'source', { reason: error.message }, { file: extraction.scope.file, ...error });
-      if (d) diagnostics.push(d);
+      pushRuleDiagnostic(diagnostics, parseError, severity(parseError.meta.id), 'source', { reason: error.message }, { file: extraction.scope.file, ...error });
     } else if (extraction.calls.length > 0) {
       const suppressions = code.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
       scanned.push({ ...extraction, suppressions });
@@ -177,8 +175,7 @@ function settleDeferred(scanned: readonly ScannedFile[], cwd: string, diagnostic
   const resolver = new TypeResolver(cwd, needy.map((f) => f.source), names);
   const problem = resolver.tsconfigProblem;
   if (problem) {
-    const d = ruleDiagnostic(parseError, tsconfigSeverity, 'tsconfig', { reason: problem.message }, problem);
-    if (d) diagnostics.push(d);
+    pushRuleDiagnostic(diagnostics, parseError, tsconfigSeverity, 'tsconfig', { reason: problem.message }, problem);
   }
   for (const f of needy) {
     for (const call of f.calls) {
