@@ -1,6 +1,5 @@
 import { Chalk } from 'chalk';
 import { isError, type Diagnostic } from '../core/diagnostic.js';
-import type { Report } from '../core/report.js';
 import { displayPath } from './paths.js';
 import { plural } from './text.js';
 import type { Reporter } from './types.js';

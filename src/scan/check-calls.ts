@@ -6,6 +6,7 @@ import { formatMessage, type ResolvedConventions, type Rule, type SeverityMap } 
 import { dynamicEventName } from '../rules/scan/dynamic-event-name.js';
 import { EventChecker } from '../validate/event-checker.js';
 import type { ExtractedCall, Location, Value } from './types.js';
+import { setOwn } from '../plan/yaml-source.js';
 
 /** The payload rules that apply to calls in code: what the plan and the naming conventions say. */
 export const SCAN_PAYLOAD_RULES: readonly string[] = [
@@ -95,8 +96,8 @@ function toPayload(value: Value, path: string, unknown: Set<string>, open: Set<s
       if (value.open) open.add(path);
       const out: Record<string, unknown> = {};
       for (const [key, v] of value.entries) {
-        // defineProperty: a key such as "__proto__" must be an own key, as in a parsed payload.
-        Object.defineProperty(out, key, { value: toPayload(v, `${path}/${escapeToken(key)}`, unknown, open), enumerable: true, writable: true, configurable: true });
+        // A key such as "__proto__" must be an own key, as in a parsed payload.
+        setOwn(out, key, toPayload(v, `${path}/${escapeToken(key)}`, unknown, open));
       }
       return out;
     }
