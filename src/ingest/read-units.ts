@@ -14,9 +14,10 @@ export interface ReadUnitsOptions {
 
 /**
  * Streams an input as work units, in order. The format comes from the first byte that is not
- * whitespace (after a UTF-8 BOM, which is dropped): `[` is a JSON array; `{` is a JSON document
- * when the value it opens is still open at the end of that line (pretty-printed), NDJSON when it
- * closes on that line; anything else is NDJSON. Empty or whitespace-only input yields nothing.
+ * whitespace (after a UTF-8 BOM, which is dropped): `[` is a JSON array; `{` is NDJSON when the
+ * value it opens closes on that line, and a JSON document (pretty-printed) when it is still open
+ * at the end of the line, unless that line is cut short (see FirstLineEnd); anything else is
+ * NDJSON. Empty or whitespace-only input yields nothing.
  *
  * When the input cannot be read to its end, the units complete before the failure are yielded, then
  * an `InputError` is thrown carrying the line reached (none when nothing could be read at all).
@@ -56,6 +57,8 @@ const OPEN_ARRAY = 91;
 const CLOSE_ARRAY = 93;
 const OPEN_OBJECT = 123;
 const CLOSE_OBJECT = 125;
+const COLON = 58;
+const COMMA = 44;
 
 type Splitter = LineSplitter | DocumentSplitter;
 
@@ -66,6 +69,8 @@ const enum Phase {
   Blank,
   /** Inside the first line of an input starting with `{`: does the object close on it? */
   FirstLine,
+  /** The first line ended with its object open: does the next line continue it? */
+  FirstLineEnd,
   Split,
 }
 
@@ -82,6 +87,8 @@ class UnitReader {
   private depth = 0;
   private inString = false;
   private escaped = false;
+  /** The last byte of the first line that is not whitespace. */
+  private lastByte = 0;
 
   constructor(
     private readonly file: string,
@@ -106,7 +113,7 @@ class UnitReader {
 
   end(): void {
     if (this.phase === Phase.Bom) this.endBom();
-    if (!this.splitter && this.phase === Phase.FirstLine) this.decide(false);
+    if (!this.splitter && (this.phase === Phase.FirstLine || this.phase === Phase.FirstLineEnd)) this.decide(false);
     this.splitter?.end();
   }
 
@@ -158,10 +165,17 @@ class UnitReader {
       i = 0;
     }
     this.hold(chunk);
+    if (this.phase === Phase.FirstLineEnd) return this.firstLineEnd(chunk, i);
     // NDJSON's first line is an object that closes on it; a pretty-printed document's is not.
     for (; i < chunk.length; i++) {
       const b = chunk[i]!;
-      if (b === LF) return this.decide(false);
+      if (b === LF) {
+        // A line break inside a string is not JSON: the first line of NDJSON was cut short.
+        if (this.inString) return this.decide(true);
+        this.phase = Phase.FirstLineEnd;
+        return this.firstLineEnd(chunk, i + 1);
+      }
+      if (b !== SPACE && b !== TAB && b !== CR) this.lastByte = b;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (b === BACKSLASH) this.escaped = true;
@@ -169,6 +183,21 @@ class UnitReader {
       } else if (b === QUOTE) this.inString = true;
       else if (b === OPEN_OBJECT || b === OPEN_ARRAY) this.depth++;
       else if ((b === CLOSE_OBJECT || b === CLOSE_ARRAY) && --this.depth === 0) return this.decide(true);
+    }
+  }
+
+  /**
+   * After a first line that left its object open. A pretty-printed document's first line ends
+   * where JSON goes on (`{`, `[`, `,`, `:`) and its next line does not start a new object; a next
+   * line starting with `{` after a line that ends elsewhere means NDJSON whose first line is
+   * truncated, which must not swallow the rest of the file as one broken document.
+   */
+  private firstLineEnd(chunk: Buffer, from: number): void {
+    for (let i = from; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b === LF || b === SPACE || b === TAB || b === CR) continue;
+      const continues = this.lastByte === OPEN_OBJECT || this.lastByte === OPEN_ARRAY || this.lastByte === COMMA || this.lastByte === COLON;
+      return this.decide(b === OPEN_OBJECT && !continues);
     }
   }
 

@@ -131,6 +131,13 @@ describe('cdp lint: bad input', () => {
     expect(code).toBe(1);
   });
 
+  it('a truncated first line is malformed; the lines after it are still read as NDJSON', () => {
+    const { report, code } = lintJson([file('trunc-first.ndjson', `{"type":"track","event":"Prod\n${ok(1)}\n${ok(2)}\n`)]);
+    expect(report.summary.stats).toEqual({ files: 1, read: 3, valid: 2, invalid: 0, malformed: 1 });
+    expect(report.diagnostics[0]).toMatchObject({ ruleId: 'spec/invalid-json', line: 1 });
+    expect(code).toBe(1);
+  });
+
   it('a 50 MB line is checked like any other', () => {
     const big = `{"type":"track","event":"Products Searched","userId":"u","properties":{"query":"${'x'.repeat(50 * 1024 * 1024)}"}}`;
     const { report } = lintJson([file('big.ndjson', `${ok(1)}\n${big}\n${ok(2)}\n`)]);

@@ -13,6 +13,7 @@ const inline: Record<string, string> = {
   'unterminated string in a batch': '{"x": "y",\n "batch": [\n  {"a": "b\n  },\n  {"c": 1}\n ],\n "z": 0}\n',
   'garbage between values': '[1] x [2,,] } {"batch":[{"k":"\\\\"}]} "s"',
   'truncated inside an escape': '[{"a": "x\\',
+  'ndjson with a truncated first line': '{"a": "cut\n{"b": 1}\n{"c": {"d": 2\n{"e": 3}\n',
 };
 
 const inputs: Array<[string, Buffer]> = [

@@ -72,6 +72,27 @@ describe('readUnits on NDJSON', () => {
     ]);
   });
 
+  it('reads NDJSON whose first line is cut short as NDJSON, not as one broken document', async () => {
+    const inString = await readStdin('{"type":"track","event":"Order Compl\n{"b":2}\n');
+    expect(kinds(inString.units)).toEqual(['lines']);
+    expect(entries(inString.units)).toEqual([
+      { line: 1, text: '{"type":"track","event":"Order Compl' },
+      { line: 2, text: '{"b":2}' },
+    ]);
+    const afterValue = await readStdin('{"a":{"n":12\n\n {"b":2}\n');
+    expect(entries(afterValue.units)).toEqual([
+      { line: 1, text: '{"a":{"n":12' },
+      { line: 3, text: ' {"b":2}' },
+    ]);
+  });
+
+  it('still reads a first line that ends where JSON goes on, followed by an object, as a document', async () => {
+    for (const text of ['{"batch":[\n{"a":1}]}\n', '{"x": 1,\n"batch": [{"a":1}]}\n', '{\n"batch": [{"a":1}]}\n']) {
+      const { units } = await readStdin(text);
+      expect(kinds(units), text).toEqual(['elements']);
+    }
+  });
+
   it('cuts units of about chunkBytes just after a line break, with the right first line', async () => {
     const lines = Array.from({ length: 100 }, (_, i) => JSON.stringify({ event: `E${i}`, pad: 'x'.repeat(i % 7) }));
     const { units } = await readStdin(lines.join('\n') + '\n', 13, { chunkBytes: 64 });
