@@ -83,9 +83,22 @@ export const CALL_TYPE_SPECS: Readonly<Record<CallType, CallTypeSpec>> = {
   alias: { identity: { all: ['previousId', 'userId'], oneOf: [] }, nameRequired: false, fields: ['previousId'] },
 };
 
-/** An identity field counts when it has a value: not undefined, null or the empty string. */
+/** An identity field counts when it has a value: not undefined, null, or a string of only whitespace. */
 export function present(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '';
+  return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
+/** Every field that names who or what a call is about. */
+export const IDENTITY_FIELDS = ['userId', 'anonymousId', 'groupId', 'previousId'] as const;
+
+// What JavaScript, Python and SQL exports write for a missing value; as an id, each one lumps
+// every call that lacked the value into one user (or account).
+const PLACEHOLDER_IDS: ReadonlySet<string> = new Set(['undefined', 'null', 'nan', 'none', '[object object]']);
+const LONGEST_PLACEHOLDER = 15;
+
+/** Whether `value` is a missing value turned into text ("undefined", "null", "[object Object]"...). */
+export function isPlaceholderId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= LONGEST_PLACEHOLDER && PLACEHOLDER_IDS.has(value.trim().toLowerCase());
 }
 
 /**

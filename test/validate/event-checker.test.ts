@@ -127,6 +127,18 @@ describe('EventChecker', () => {
     expect(brief(check({ ...base, type: 'track', event: `${'Long '.repeat(60)}Viewed` }))[0]).toBe('spec/name-too-long error /event');
   });
 
+  it('reports an id that is a missing value turned into text, and counts blank ids as missing', () => {
+    const ds = check({ ...base, userId: 'undefined', anonymousId: 'a-1', type: 'track', event: 'Order Completed', properties: { order_id: 'o' } });
+    expect(ds).toEqual([
+      expect.objectContaining({ ruleId: 'spec/missing-identity', path: '/userId', actual: 'undefined', message: 'The track call has userId "undefined", a missing value turned into text' }),
+    ]);
+    expect(brief(check({ ...base, type: 'group', groupId: ' NULL ', traits: {} }))).toEqual(['spec/missing-identity error /groupId']);
+    expect(brief(check({ ...base, userId: '[object Object]', type: 'identify', traits: { email: 'a@b.co' } }))).toEqual(['spec/missing-identity error /userId']);
+    expect(check({ type: 'track', event: 'Order Completed', userId: '  ', properties: { order_id: 'o' } })[0]!.message).toBe('The track call has no userId or anonymousId');
+    // Ids that merely contain the words are real ids.
+    expect(check({ ...base, userId: 'null-island-42', type: 'track', event: 'Order Completed', properties: { order_id: 'o' } })).toEqual([]);
+  });
+
   it('reports deprecated events and version mismatches', () => {
     expect(check({ ...base, type: 'track', event: 'Gift Card Redeemed' })).toEqual([
       expect.objectContaining({ ruleId: 'plan/deprecated-event', severity: 'warn', message: 'Event "Gift Card Redeemed" is deprecated: Use Coupon Applied', suggestion: 'Coupon Applied' }),
