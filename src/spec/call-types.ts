@@ -88,8 +88,8 @@ export function present(value: unknown): boolean {
   return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 }
 
-/** Every field that names who or what a call is about. */
-export const IDENTITY_FIELDS = ['userId', 'anonymousId', 'groupId', 'previousId'] as const;
+/** A field that names who or what a call is about. */
+export type IdentityField = 'userId' | 'anonymousId' | 'groupId' | 'previousId';
 
 // What JavaScript, Python and SQL exports write for a missing value; as an id, each one lumps
 // every call that lacked the value into one user (or account).

@@ -14,9 +14,11 @@ export const missingRequired: Rule = {
     },
   },
   checkPayload({ type, subject, planned, schemaErrors, report }) {
+    const errors = schemaErrors();
+    if (errors.length === 0) return;
     const slot = type === 'identify' || type === 'group' ? 'traits' : 'properties';
     const Subject = subject.charAt(0).toUpperCase() + subject.slice(1);
-    for (const e of schemaErrors()) {
+    for (const e of errors) {
       if (e.keyword !== 'required') continue;
       const missing = String(e.params.missingProperty);
       if (e.instancePath === '' && missing === slot) {
