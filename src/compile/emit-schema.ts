@@ -47,6 +47,7 @@ export function emitSchema(schema: JsonSchema | boolean, options: EmitOptions): 
   ) {
     out.additionalProperties = false;
   }
+  moveProtoProperty(out);
   if (typeof out.$ref === 'string' && Object.keys(out).length > 1) {
     const { $ref, ...siblings } = out;
     const allOf = Array.isArray(siblings.allOf) ? siblings.allOf : [];
@@ -54,3 +55,20 @@ export function emitSchema(schema: JsonSchema | boolean, options: EmitOptions): 
   }
   return orderKeywords(out);
 }
+
+/**
+ * ajv (and validators like it) skip a `properties` entry named `__proto__`, so such a property would
+ * be neither type-checked nor counted as declared. The same constraint as a pattern property is
+ * checked like any other: `for...in` sees the own `__proto__` key that JSON.parse creates.
+ */
+function moveProtoProperty(out: JsonSchema): void {
+  const properties = out.properties as JsonSchema | undefined;
+  if (!properties || !Object.hasOwn(properties, '__proto__')) return;
+  const schema = Object.getOwnPropertyDescriptor(properties, '__proto__')!.value as unknown;
+  delete properties['__proto__'];
+  const patterns: JsonSchema = (out.patternProperties as JsonSchema | undefined) ?? {};
+  setOwn(patterns, PROTO_PATTERN, schema);
+  out.patternProperties = patterns;
+}
+
+const PROTO_PATTERN = '^__proto__$';

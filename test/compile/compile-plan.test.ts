@@ -36,6 +36,19 @@ const PLAN = [
   '',
 ].join('\n');
 
+describe('compilePlan, a property named __proto__', () => {
+  it('compiles it as a pattern property, which validators check (ajv skips a "__proto__" entry of properties)', () => {
+    const compiled = compilePlan(planFrom('events:\n  Thing Happened:\n    properties:\n      __proto__: { type: string, required: true }\n      name: string\n'));
+    const body = (compiled.track.get('Thing Happened')!.properties as Record<string, Record<string, unknown>>).properties!;
+    expect(Object.hasOwn(body.properties as object, '__proto__')).toBe(false);
+    expect(body).toMatchObject({ properties: { name: { type: 'string' } }, additionalProperties: false, required: ['__proto__'] });
+    expect(Object.getOwnPropertyDescriptor(body.patternProperties, '^__proto__$')?.value).toEqual({ type: 'string' });
+    const validate = createAjv().compile(compiled.track.get('Thing Happened')!);
+    expect(validate(JSON.parse('{"properties":{"__proto__":5}}'))).toBe(false);
+    expect(validate(JSON.parse('{"properties":{"__proto__":"p"}}'))).toBe(true);
+  });
+});
+
 describe('compilePlan', () => {
   const compiled = compilePlan(planFrom(PLAN));
 

@@ -171,6 +171,19 @@ describe('EventChecker', () => {
   });
 });
 
+describe('EventChecker, a plan property named __proto__', () => {
+  const plan = planFrom('events:\n  Thing Happened:\n    properties:\n      __proto__: { type: string, required: true }\n      name: string\n');
+  const c = new EventChecker(plan, compilePlan(plan), { ...resolveSeverities({}), conventions: DEFAULT_CONVENTIONS });
+  const event = (properties: string) => JSON.parse(`{"type":"track","userId":"u","event":"Thing Happened","properties":${properties}}`) as unknown;
+
+  it('is type-checked and counted as declared, like any other property', () => {
+    expect(check(event('{"__proto__":"p","name":"n"}'), c)).toEqual([]);
+    expect(brief(check(event('{"__proto__":5}'), c))).toEqual(['plan/invalid-value error /properties/__proto__']);
+    expect(brief(check(event('{"name":"n"}'), c))).toEqual(['plan/missing-required error /properties/__proto__']);
+    expect(brief(check(event('{"__proto__":"p","other":1}'), c))).toEqual(['plan/unplanned-property warn /properties/other']);
+  });
+});
+
 describe('EventChecker, names', () => {
   it('does not blame payloads for a badly named event the plan itself declares', () => {
     const plan = planFrom('events:\n  order_refunded:\n    description: Legacy name.\n');
