@@ -4,9 +4,21 @@ import { EXIT_OK, EXIT_USAGE, UsageError, processIo, type Io } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
+
+/** Every command, in the order `cdp --help` lists them. */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  lint: async () => (await import('./lint.js')).registerLint,
+  check: async () => (await import('./check.js')).registerCheck,
+  compile: async () => (await import('./compile.js')).registerCompile,
+  init: async () => (await import('./init.js')).registerInit,
+  'schema-report': async () => (await import('./schema-report.js')).registerSchemaReport,
+  codegen: async () => (await import('./codegen.js')).registerCodegen,
+  scan: async () => (await import('./scan.js')).registerScan,
+};
+
 /**
  * Runs the CLI and returns the exit code instead of exiting, so tests can call it in-process.
- * Command modules are imported only when their command runs, keeping start-up small.
  */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code = EXIT_OK;
@@ -20,20 +32,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  const { registerCheck } = await import('./check.js');
-  const { registerCodegen } = await import('./codegen.js');
-  const { registerCompile } = await import('./compile.js');
-  const { registerInit } = await import('./init.js');
-  const { registerLint } = await import('./lint.js');
-  const { registerSchemaReport } = await import('./schema-report.js');
-  const { registerScan } = await import('./scan.js');
-  registerLint(program, io, setExit);
-  registerCheck(program, io, setExit);
-  registerCompile(program, io, setExit);
-  registerInit(program, io, setExit);
-  registerSchemaReport(program, io, setExit);
-  registerCodegen(program, io, setExit);
-  registerScan(program, io, setExit);
+  // Only the command asked for is imported: each pulls in its own dependencies (ajv, the report
+  // builders, the code generator), and `cdp lint` on a small file should not pay for the others.
+  // Help, an unknown command or none at all needs every command registered.
+  const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) (await COMMANDS[name]!())(program, io, setExit);
 
   try {
     await program.parseAsync(argv);
