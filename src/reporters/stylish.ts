@@ -55,7 +55,8 @@ function renderGroup(heading: string, diagnostics: readonly Diagnostic[], chalk:
   const positions = rows.map((r) => r.line.padStart(lineWidth) + r.column);
   const positionWidth = widest(positions);
   const severityWidth = widest(rows.map((r) => r.severity));
-  const messageWidth = widest(rows.map((r) => r.message));
+  // A very long message is not padded to, or every row would be as wide as it.
+  const messageWidth = widest(rows.map((r) => r.message).filter((m) => m.length <= MAX_ALIGNED_MESSAGE));
   const lines = rows.map((r, i) => {
     const severityColor = r.severity === 'error' ? chalk.red : chalk.yellow;
     return [
@@ -96,10 +97,14 @@ function terminalSafe(text: string): string {
   );
 }
 
+const MAX_ALIGNED_MESSAGE = 120;
+
 function widest(cells: readonly string[]): number {
-  return Math.max(0, ...cells.map((cell) => cell.length));
+  let width = 0;
+  for (const cell of cells) width = Math.max(width, cell.length);
+  return width;
 }
 
 function pad(cell: string, width: number): string {
-  return ' '.repeat(width - cell.length);
+  return ' '.repeat(Math.max(0, width - cell.length));
 }

@@ -109,7 +109,21 @@ export function formatMessage(template: string, data: Record<string, string | nu
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i]!;
-    out += (Object.hasOwn(data, key) ? String(data[key]) : `{{${key}}}`) + parts[i + 1]!;
+    out += (Object.hasOwn(data, key) ? shortened(String(data[key]), MAX_PLACEHOLDER_TEXT) : `{{${key}}}`) + parts[i + 1]!;
   }
   return out;
+}
+
+/** Longest text a placeholder takes in a message; the whole value stays in the diagnostic's other fields. */
+const MAX_PLACEHOLDER_TEXT = 200;
+
+/**
+ * `text` cut to at most `max` characters, ending in `…` when cut: a 2,000-character event name
+ * would make its message unreadable. Never cuts between the two halves of a surrogate pair.
+ */
+export function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 2);
+  const end = code >= 0xd800 && code <= 0xdbff ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }

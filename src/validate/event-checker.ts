@@ -8,7 +8,7 @@ import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan
 import { escapeToken, joinPointer, pointerTokens } from '../plan/pointer.js';
 import { RULES } from '../rules/index.js';
 import { invalidEvent, invalidJson, unknownType } from '../rules/spec/payload-shape.js';
-import { formatMessage, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
+import { formatMessage, shortened, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { CALL_TYPES, type CallType } from '../spec/call-types.js';
 import { createAjv, namesInheritedProperties } from './ajv.js';
 import { jsonTypeOf, preview } from './json-value.js';
@@ -20,6 +20,8 @@ export interface CheckerOptions {
   conventions: ResolvedConventions;
 }
 
+/** Longest event, page or screen name a message's subject quotes. */
+const MAX_SUBJECT_NAME = 120;
 /** Keys of one event that naming rules look at, at most; a payload with more is not a tracking event. */
 const MAX_KEYS_PER_EVENT = 10_000;
 /** Distinct names remembered per kind; logs with random keys must not grow memory without bound. */
@@ -131,7 +133,9 @@ export class EventChecker {
     ctx.unplannedPolicy = planned
       ? (('unplannedTraits' in planned ? planned.unplannedTraits : (planned as PlanEvent).unplannedProperties) ?? plan.defaults.unplannedProperties)
       : plan.defaults.unplannedProperties;
-    ctx.subject = type === 'track' ? `event "${name}"` : (type === 'page' || type === 'screen') && name !== undefined ? `${type} "${name}"` : `${type} call`;
+    // Cut well below a placeholder's limit, so that messages keep the closing quote.
+    const shown = name === undefined ? undefined : shortened(name, MAX_SUBJECT_NAME);
+    ctx.subject = type === 'track' ? `event "${shown}"` : (type === 'page' || type === 'screen') && shown !== undefined ? `${type} "${shown}"` : `${type} call`;
     this.#errors = undefined;
     this.#keys = undefined;
     this.#loc = loc;

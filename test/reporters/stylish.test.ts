@@ -28,6 +28,19 @@ describe('stylish reporter', () => {
     );
   });
 
+  it('does not pad every row to the width of one very long message', () => {
+    const long = `Event "${'x'.repeat(300)}" is not in the plan`;
+    const report = createReport('lint', [], [
+      { ruleId: 'plan/unplanned-event', severity: 'error', message: long, file: 'a.ndjson', line: 1 },
+      { ruleId: 'spec/missing-identity', severity: 'error', message: 'The track call has no userId or anonymousId', file: 'a.ndjson', line: 2 },
+      { ruleId: 'plan/missing-required', severity: 'error', message: 'Event "A B" is missing required property "c"', file: 'a.ndjson', line: 3 },
+    ]);
+    const rows = stylish(report, options()).split('\n').slice(1, 4);
+    expect(rows[0]).toBe(`  1  error  ${long}  plan/unplanned-event`);
+    expect(rows[1]).toBe('  2  error  The track call has no userId or anonymousId   spec/missing-identity');
+    expect(rows[2]).toBe('  3  error  Event "A B" is missing required property "c"  plan/missing-required');
+  });
+
   it('uses ANSI colours only when asked to', () => {
     expect(stylish(fixtureReport(), options({ color: false }))).not.toMatch(ANSI);
     const colored = stylish(fixtureReport(), options({ color: true }));

@@ -139,6 +139,15 @@ describe('EventChecker', () => {
     expect(check({ ...base, userId: 'null-island-42', type: 'track', event: 'Order Completed', properties: { order_id: 'o' } })).toEqual([]);
   });
 
+  it('quotes at most the first 120 characters of a long event name in messages, keeping the full name in `event`', () => {
+    const name = `${'Very Long '.repeat(200)}Thing Happened`;
+    const ds = check({ ...base, type: 'track', event: name });
+    const unplanned = ds.find((d) => d.ruleId === 'plan/unplanned-event')!;
+    expect(unplanned.message).toBe(`Event "${name.slice(0, 119)}…" is not in the plan`);
+    expect(unplanned.event).toBe(name);
+    for (const d of ds) expect(d.message.length, d.ruleId).toBeLessThan(400);
+  });
+
   it('reports deprecated events and version mismatches', () => {
     expect(check({ ...base, type: 'track', event: 'Gift Card Redeemed' })).toEqual([
       expect.objectContaining({ ruleId: 'plan/deprecated-event', severity: 'warn', message: 'Event "Gift Card Redeemed" is deprecated: Use Coupon Applied', suggestion: 'Coupon Applied' }),

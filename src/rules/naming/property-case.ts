@@ -1,6 +1,7 @@
 import { checkName, describeConvention } from '../../naming/conventions.js';
 import { isReservedTrait } from '../../spec/reserved-traits.js';
 import { eventOf, ownerLabel, walkPlanSchemas } from '../../plan/walk.js';
+import { propertyPath } from '../../validate/json-value.js';
 import type { Rule } from '../types.js';
 
 export const propertyCase: Rule = {
@@ -38,7 +39,8 @@ export const propertyCase: Rule = {
       if (result.ok) continue;
       report({
         messageId: 'convention',
-        data: { what: traits ? 'Trait' : 'Property', name: key, owner: subject, reason: result.reason ?? `does not follow ${describeConvention(conventions.property)}` },
+        // The path, not the key alone: the same key nested in two places must read as two problems.
+        data: { what: traits ? 'Trait' : 'Property', name: propertyPath(path, traits ? '/traits' : '/properties'), owner: subject, reason: result.reason ?? `does not follow ${describeConvention(conventions.property)}` },
         path,
         ...(result.suggestion ? { suggestion: result.suggestion } : {}),
       });
