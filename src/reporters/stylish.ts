@@ -97,7 +97,7 @@ function terminalSafe(text: string): string {
   );
 }
 
-const MAX_ALIGNED_MESSAGE = 120;
+const MAX_ALIGNED_MESSAGE = 160;
 
 function widest(cells: readonly string[]): number {
   let width = 0;
