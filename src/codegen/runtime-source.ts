@@ -1,6 +1,6 @@
 import { CLIENTS, type ClientName } from './clients/index.js';
 import type { ValidateMode } from './options.js';
-import { AJV_ERROR_TYPE } from './standalone-validators.js';
+import { AJV_ERROR_TYPE } from './compact-ajv-code.js';
 
 /**
  * The plumbing every generated module shares: call options, the client (which library the calls go
@@ -91,10 +91,9 @@ ${devOnly}  if (validate(payload)) return;
   for (const error of validate.errors ?? []) {
     let path = slot + error.instancePath;
     let ruleId: Violation["ruleId"] = "plan/invalid-value";
-    let message = \`\${owner}: \${path} \${error.message ?? error.keyword}\`;
+    let message = \`\${owner}: \${path} \${error.detail}\`;
     if (error.keyword === "required" || error.keyword === "additionalProperties") {
-      const key = String(error.keyword === "required" ? error.params.missingProperty : error.params.additionalProperty);
-      path += "/" + key.replace(/~/g, "~0").replace(/\\//g, "~1");
+      path += "/" + error.detail.replace(/~/g, "~0").replace(/\\//g, "~1");
       ruleId = error.keyword === "required" ? "plan/missing-required" : "plan/unplanned-property";
       message = \`\${owner}: \${error.keyword === "required" ? "missing required property" : "property not in the plan:"} \${path}\`;
     }

@@ -115,6 +115,16 @@ describe('run-time validation', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('points into reusable types and escapes odd keys in the pointer', async () => {
+    const { m, violations } = await validating();
+    m.orderCompleted!({ ...ORDER, products: [{ product_id: 'p1' }, { price: -1 }], 'a/b~c': 1 });
+    expect(violations.map((v) => [(v as { ruleId: string }).ruleId, (v as { path: string }).path, (v as { message: string }).message])).toEqual([
+      ['plan/unplanned-property', '/properties/a~1b~0c', 'Event "Order Completed": property not in the plan: /properties/a~1b~0c'],
+      ['plan/missing-required', '/properties/products/1/product_id', 'Event "Order Completed": missing required property /properties/products/1/product_id'],
+      ['plan/invalid-value', '/properties/products/1/price', 'Event "Order Completed": /properties/products/1/price must be >= 0'],
+    ]);
+  });
+
   it('accepts valid payloads, checks formats without ajv-formats, and validates traits and pages', async () => {
     const { m, violations } = await validating();
     m.orderCompleted!({ ...ORDER, products: [{ product_id: 'p1', url: 'https://example.com/p1' }] });

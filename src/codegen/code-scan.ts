@@ -1,0 +1,63 @@
+/**
+ * Just enough of a JavaScript scanner to take apart the expressions ajv writes: brackets are matched
+ * and commas split outside string literals, so a property name such as `"a,}"` cannot end one early.
+ * ajv writes strings with double quotes; single-quoted ones are skipped too, for safety.
+ */
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** The index of the bracket that closes the one at `open`. */
+export function closingBracket(code: string, open: number): number {
+  const stack: string[] = [];
+  for (let i = open; i < code.length; i++) {
+    const c = code[i]!;
+    if (c === '"' || c === "'") i = stringEnd(code, i);
+    else if (OPENERS[c]) stack.push(OPENERS[c]);
+    else if (c === ')' || c === ']' || c === '}') {
+      if (stack.pop() !== c) break;
+      if (stack.length === 0) return i;
+    }
+  }
+  throw new Error(`unbalanced brackets in ajv's output at: ${code.slice(open, open + 80)}`);
+}
+
+/** `text` cut at the commas outside brackets and strings, each piece trimmed. */
+export function splitTopLevel(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") i = stringEnd(text, i);
+    else if (OPENERS[c]) i = closingBracket(text, i);
+    else if (c === ',') {
+      pieces.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last !== '' || pieces.length > 0) pieces.push(last);
+  return pieces;
+}
+
+/**
+ * The fields of an object literal's source (`{a:1,b,"c":x}`) by name, in order; a shorthand field
+ * (`b`) maps to its own name.
+ */
+export function objectFields(literal: string): Map<string, string> {
+  if (!literal.startsWith('{') || closingBracket(literal, 0) !== literal.length - 1) throw new Error(`not an object literal in ajv's output: ${literal.slice(0, 80)}`);
+  const fields = new Map<string, string>();
+  for (const piece of splitTopLevel(literal.slice(1, -1))) {
+    const m = /^([A-Za-z_$][\w$]*)\s*(?::\s*([^]*))?$/.exec(piece);
+    if (!m) throw new Error(`unexpected field in ajv's output: ${piece.slice(0, 80)}`);
+    fields.set(m[1]!, m[2] ?? m[1]!);
+  }
+  return fields;
+}
+
+function stringEnd(code: string, open: number): number {
+  const quote = code[open];
+  for (let i = open + 1; i < code.length; i++) {
+    if (code[i] === '\\') i++;
+    else if (code[i] === quote) return i;
+  }
+  throw new Error(`unterminated string in ajv's output at: ${code.slice(open, open + 80)}`);
+}
