@@ -24,7 +24,7 @@ async function singleFile(parts: ModuleParts, options: ModuleOptions): Promise<s
   const sections = [];
   if (parts.types.code) sections.push(`// Types shared by events\n\n${parts.types.code}`);
   if (parts.events.length > 0) sections.push(`// Track events\n\n${parts.events.map((e) => e.part.code).join('\n')}`);
-  sections.push(parts.calls.code, runtimeSource(options.client, options.validate, false));
+  sections.push(parts.calls.code, runtimeSource(options.client, options.validate, false, parts.versioned));
   if (options.validate !== 'off') {
     sections.push(await standaloneValidators(all.flatMap((p) => p.validators), parts.definitions));
   }
@@ -38,7 +38,7 @@ async function singleFile(parts: ModuleParts, options: ModuleOptions): Promise<s
 async function folderFiles(parts: ModuleParts, options: ModuleOptions): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const index: string[] = [`export { ${runtimeExports(options.client, options.validate).join(', ')} } from "./runtime.js";`];
-  files.set('runtime.ts', runtimeSource(options.client, options.validate, true));
+  files.set('runtime.ts', runtimeSource(options.client, options.validate, true, parts.versioned));
   if (parts.types.code) {
     files.set('types.ts', parts.types.code);
     index.push(`export type { ${parts.types.exports.map((e) => e.replace(/^type /, '')).join(', ')} } from "./types.js";`);
@@ -66,7 +66,7 @@ async function moduleOf(part: Part, up: string, options: ModuleOptions, parts: M
 }
 
 // What a folder module may need from runtime.ts; each is imported only where used (noUnusedLocals).
-const RUNTIME_IMPORTS = ['$send', '$check', 'type CallOptions', 'type IdentityOptions', 'type $Validate', 'type $AjvError'];
+const RUNTIME_IMPORTS = ['$send', '$check', '$versioned', 'type CallOptions', 'type IdentityOptions', 'type $Validate', 'type $AjvError'];
 
 /** File names for event modules: the function names, numbered where two differ only in case. */
 function eventModuleNames(functions: string[]): string[] {

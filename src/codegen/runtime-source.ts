@@ -7,7 +7,7 @@ import { AJV_ERROR_TYPE } from './compact-ajv-code.js';
  * to) and, with validation on, the violation handling the validators report through. Internal
  * names start with `$`; in folder mode the event modules import them, so they are exported there.
  */
-export function runtimeSource(client: ClientName, validate: ValidateMode, exportInternals: boolean): string {
+export function runtimeSource(client: ClientName, validate: ValidateMode, exportInternals: boolean, versioned: boolean): string {
   const identity = CLIENTS[client].identityRequired
     ? `\n/** Call options that say who the call is about: analytics-node needs a userId or an anonymousId. */\nexport type IdentityOptions = CallOptions & ({ userId: string } | { anonymousId: string });\n`
     : '';
@@ -42,9 +42,19 @@ function $warnOnce(message: string): void {
   $warned = true;
 }
 
-${CLIENTS[client].runtime}${validate === 'off' ? '' : validationSource(validate)}`;
-  return exportInternals ? source.replace(/^(function \$send|function \$check|type \$Validate|type \$AjvError|type \$Call)\b/gm, 'export $1') : source;
+${CLIENTS[client].runtime}${versioned ? VERSIONED : ''}${validate === 'off' ? '' : validationSource(validate)}`;
+  return exportInternals ? source.replace(/^(function \$send|function \$check|function \$versioned|type \$Validate|type \$AjvError|type \$Call)\b/gm, 'export $1') : source;
 }
+
+// Only where the plan gives an event a version: an unused function would not compile under noUnusedLocals.
+const VERSIONED = `
+/** The call options with context.protocols.event_version set to the event's version in the plan, which \`cdp lint\` checks; the caller's objects are copied, not changed. */
+function $versioned(options: CallOptions | undefined, version: number | string): CallOptions {
+  const context = options?.context ?? {};
+  const protocols = typeof context["protocols"] === "object" && context["protocols"] !== null ? context["protocols"] : {};
+  return { ...options, context: { ...context, protocols: { ...protocols, event_version: version } } };
+}
+`;
 
 function validationSource(validate: ValidateMode): string {
   const devOnly = validate === 'dev' ? '  if (!$dev) return;\n' : '';

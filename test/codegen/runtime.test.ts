@@ -28,14 +28,16 @@ describe('generated clients', () => {
     const { module: m } = await loadGenerated(ecommerce, 'custom', 'off');
     const messages: unknown[] = [];
     m.setClient!((message: unknown) => messages.push(message));
-    m.orderCompleted!(ORDER, { userId: 'u1', context: { locale: 'en' } });
+    const options = { userId: 'u1', context: { locale: 'en' } };
+    m.orderCompleted!(ORDER, options);
+    expect(options).toEqual({ userId: 'u1', context: { locale: 'en' } });
     m.identify!({ email: 'a@example.com' }, { userId: 'u1' });
     m.group!('g1', { name: 'Initech' });
     m.page!('Product', { product_id: 'p1' });
     m.screen!('Settings');
     m.alias!('u2', 'u1');
     expect(messages).toEqual([
-      { userId: 'u1', context: { locale: 'en' }, type: 'track', event: 'Order Completed', properties: ORDER },
+      { userId: 'u1', context: { locale: 'en', protocols: { event_version: 2 } }, type: 'track', event: 'Order Completed', properties: ORDER },
       { userId: 'u1', type: 'identify', traits: { email: 'a@example.com' } },
       { type: 'group', groupId: 'g1', traits: { name: 'Initech' } },
       { type: 'page', name: 'Product', properties: { product_id: 'p1' } },
@@ -53,7 +55,7 @@ describe('generated clients', () => {
     m.page!('Home');
     m.alias!('u2');
     expect(calls).toEqual([
-      ['track', 'Order Completed', ORDER, {}],
+      ['track', 'Order Completed', ORDER, { context: { protocols: { event_version: 2 } } }],
       ['identify', 'u1', { email: 'a@example.com' }, { userId: 'u1' }],
       ['page', null, 'Home', {}, {}],
       ['alias', 'u2', undefined, {}],
@@ -139,6 +141,14 @@ describe('run-time validation', () => {
       ['plan/invalid-value', 'identify', '/traits/createdAt'],
       ['plan/missing-required', 'Product', '/properties/product_id'],
     ]);
+  });
+
+  it('checks the properties of named pages only, and sends a page without a name as it is', async () => {
+    const { m, sent, violations } = await validating();
+    m.page!(undefined, { anything: 1 });
+    m.page!('Product', {});
+    expect(violations.map((v) => (v as { path: string }).path)).toEqual(['/properties/product_id']);
+    expect(sent[0]).toEqual({ type: 'page', properties: { anything: 1 } });
   });
 
   it('throws by default outside production, before anything is sent', async () => {
