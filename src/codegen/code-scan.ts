@@ -61,3 +61,56 @@ function stringEnd(code: string, open: number): number {
   }
   throw new Error(`unterminated string in ajv's output at: ${code.slice(open, open + 80)}`);
 }
+
+/**
+ * The identifiers in `code` outside strings, except property names after a dot, so that renaming
+ * `validate12` never touches `data.validate12` or `"validate12"`.
+ */
+export function* identifiers(code: string): Generator<{ name: string; index: number }> {
+  for (const m of code.matchAll(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_$][\w$]*/g)) {
+    if (m[0][0] === '"' || m[0][0] === "'") continue;
+    let before = m.index - 1;
+    while (before >= 0 && /\s/.test(code[before]!)) before--;
+    if ((code[before] === '.' && code[before - 1] !== '.') || /[\w$]/.test(code[m.index - 1] ?? '')) continue;
+    yield { name: m[0], index: m.index };
+  }
+}
+
+/** `code` with the identifiers that `names` maps renamed (see `identifiers`). */
+export function renameIdentifiers(code: string, names: ReadonlyMap<string, string>): string {
+  let out = '';
+  let done = 0;
+  for (const { name, index } of identifiers(code)) {
+    const renamed = names.get(name);
+    if (renamed === undefined) continue;
+    out += code.slice(done, index) + renamed;
+    done = index + name.length;
+  }
+  return out + code.slice(done);
+}
+
+/**
+ * The top-level statements of ajv's output: each `const name = ...;` and `function name(...) {...}`
+ * with the name it declares, in order.
+ */
+export function topLevelDeclarations(code: string): Array<{ name: string; code: string }> {
+  const declarations: Array<{ name: string; code: string }> = [];
+  let i = 0;
+  for (;;) {
+    while (i < code.length && /\s/.test(code[i]!)) i++;
+    if (i >= code.length) return declarations;
+    const m = /^(?:const ([\w$]+) = |function ([\w$]+)\()/.exec(code.slice(i, i + 300));
+    if (!m) throw new Error(`unexpected top-level statement in ajv's output: ${code.slice(i, i + 80)}`);
+    let end: number;
+    if (m[2] !== undefined) {
+      const body = code.indexOf('{', closingBracket(code, i + m[0].length - 1));
+      end = closingBracket(code, body) + 1;
+    } else {
+      end = i + m[0].length;
+      while (end < code.length && code[end] !== ';') end = OPENERS[code[end]!] ? closingBracket(code, end) + 1 : code[end] === '"' || code[end] === "'" ? stringEnd(code, end) + 1 : end + 1;
+      end++;
+    }
+    declarations.push({ name: (m[1] ?? m[2])!, code: code.slice(i, end) });
+    i = end;
+  }
+}

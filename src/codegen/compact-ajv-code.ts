@@ -64,6 +64,19 @@ function reportArguments(literal: string): string {
   return `vErrors, ${fields.get('instancePath')}, ${keyword}, ${detail}`;
 }
 
+/**
+ * ajv calls a validator that refers back to itself (a recursive type) through `const wrapperN =
+ * {validate: validateM};`; function declarations are hoisted, so a direct call does the same.
+ */
+export function directRecursiveCalls(code: string): string {
+  const wrappers = new Map<string, string>();
+  code = code.replace(/^const (wrapper\d+) = \{validate: (validate\d+)\};\n/gm, (_line, wrapper: string, fn: string) => {
+    wrappers.set(wrapper, fn);
+    return '';
+  });
+  return wrappers.size === 0 ? code : code.replace(/\b(wrapper\d+)\.validate\b/g, (match, wrapper: string) => wrappers.get(wrapper) ?? match);
+}
+
 const SIGNATURE = /^function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)\{$/gm;
 const CONTEXT_FIELDS = new Set(['instancePath', 'parentData', 'parentDataProperty', 'rootData']);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactConcats, compactErrorSites, ownKeySets, positionalInstancePath } from '../../src/codegen/compact-ajv-code.js';
+import { compactConcats, compactErrorSites, directRecursiveCalls, ownKeySets, positionalInstancePath } from '../../src/codegen/compact-ajv-code.js';
 
 const append = (err: string) => `;\nif(vErrors === null){\nvErrors = [${err}];\n}\nelse {\nvErrors.push(${err});\n}\nerrors++;`;
 
@@ -97,5 +97,12 @@ describe('compactConcats', () => {
     expect(compactConcats('vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);\nerrors = vErrors.length;')).toBe(
       'vErrors = $concat(vErrors, validate13.errors);\nerrors = vErrors.length;',
     );
+  });
+});
+
+describe('directRecursiveCalls', () => {
+  it('calls a recursive validator by its name rather than through ajv\'s wrapper', () => {
+    const code = 'const wrapper0 = {validate: validate22};\nif(!(wrapper0.validate(data0[i0], {instancePath}))){\nvErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);\n}';
+    expect(directRecursiveCalls(code)).toBe('if(!(validate22(data0[i0], {instancePath}))){\nvErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);\n}');
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPlan } from '../../src/plan/load.js';
 import { ROOT } from '../helpers/cli.js';
-import { loadGenerated } from './load-generated.js';
+import { loadGenerated, loadGeneratedFolder } from './load-generated.js';
 
 const ecommerce = loadPlan('plans/ecommerce.yaml', ROOT);
 const b2b = loadPlan('plans/b2b-saas.yaml', ROOT);
@@ -124,6 +124,23 @@ describe('run-time validation', () => {
       ['plan/unplanned-property', '/properties/a~1b~0c', 'Event "Order Completed": property not in the plan: /properties/a~1b~0c'],
       ['plan/missing-required', '/properties/products/1/product_id', 'Event "Order Completed": missing required property /properties/products/1/product_id'],
       ['plan/invalid-value', '/properties/products/1/price', 'Event "Order Completed": /properties/products/1/price must be >= 0'],
+    ]);
+  });
+
+  it('validates in folder mode too, with the reusable types checked by the shared validators module', async () => {
+    const { files, module: m } = await loadGeneratedFolder(ecommerce, 'custom', 'always');
+    expect(files.get('validators.ts')).toMatch(/^export const \$type_Product = /m);
+    expect(files.get('events/orderCompleted.ts')).not.toContain('"required", "product_id"');
+    const violations: unknown[] = [];
+    m.setClient!(() => {});
+    m.setOnViolation!((violation: unknown) => violations.push(violation));
+    m.orderCompleted!({ ...ORDER, currency: 'usd', products: [{ product_id: 'p1', price: '19', url: 'not a uri' }] });
+    m.page!('Product', {});
+    expect(violations.map((v) => [(v as { ruleId: string }).ruleId, (v as { path: string }).path])).toEqual([
+      ['plan/invalid-value', '/properties/currency'],
+      ['plan/invalid-value', '/properties/products/0/price'],
+      ['plan/invalid-value', '/properties/products/0/url'],
+      ['plan/missing-required', '/properties/product_id'],
     ]);
   });
 

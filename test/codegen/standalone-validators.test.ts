@@ -31,6 +31,18 @@ describe('standaloneValidators', () => {
     expect(code.match(/^\s*function validate\d+/gm)).toHaveLength(3);
   });
 
+  it('compiles recursive types, which ajv calls through a wrapper', async () => {
+    const tree = { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/definitions/Tree' } }, n: { type: 'integer' } } };
+    const code = await standaloneValidators([{ key: 'a', schema: { $ref: '#/definitions/Tree' } }], { Tree: tree });
+    expect(code).not.toContain('wrapper');
+    const module = `${AJV_ERROR_TYPE}\n${code}export const validators = $validators;\n`;
+    expect(typecheck({ 'validators.ts': module }, STRICTEST)).toEqual([]);
+    const js = ts.transpileModule(module, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const { validators } = (await import(`data:text/javascript,${encodeURIComponent(js)}`)) as { validators: Record<string, ((data: unknown) => boolean) & { errors: unknown }> };
+    expect(validators.a!({ children: [{ children: [{ n: 0.5 }] }] })).toBe(false);
+    expect(validators.a!.errors).toEqual([expect.objectContaining({ instancePath: '/children/0/children/0/n', keyword: 'type' })]);
+  });
+
   it('tests own properties only when the schemas name one that every object inherits', async () => {
     const schema = (name: string) => ({ type: 'object', properties: { [name]: { type: 'string' } }, required: [name] });
     expect(await standaloneValidators([{ key: 'a', schema: schema('name') }], {})).not.toContain('hasOwnProperty');
