@@ -174,23 +174,13 @@ class Emitter {
       this.validator(key, compiled?.get(name), 'properties');
       lookups.push(`  [${JSON.stringify(name)}, $validators.${key}],\n`);
     }
-    const options = this.optionsParam();
     const args = this.#client.identityRequired
       ? '[properties: P, options: IdentityOptions]'
       : '{} extends P ? [properties?: P, options?: CallOptions] : [properties: P, options?: CallOptions]';
-    const anyProperties = this.#client.identityRequired ? 'properties: Record<string, unknown>' : 'properties?: Record<string, unknown>';
     const overloads = [`/** Sends a ${kind} call for a ${kind} of the plan, with that ${kind}'s properties. */\nexport function ${kind}<Name extends keyof ${mapName}>(name: Name, ...args: $${mapName}Args<${mapName}[Name]>): void;`];
-    // As in `cdp lint`: a page without a name is never unplanned, and other names are unplanned
-    // unless the plan's unplanned_events policy is off.
     const unnamed = kind === 'page';
-    const unplanned = this.plan.defaults.unplannedEvents === 'off';
-    if (unnamed || unplanned) {
-      // A planned name must not slip through with other properties: only names the plan does not list.
-      const nameType = unplanned ? `Name extends keyof ${mapName} ? never : Name` : 'undefined';
-      const nameParam = !unnamed ? `name: ${nameType}` : this.#client.identityRequired ? `name: ${unplanned ? `(${nameType}) | undefined` : nameType}` : `name?: ${nameType}`;
-      const doc = unplanned ? `for a ${kind} the plan does not list, with any properties: its unplanned_events policy is off` : 'without a name, with any properties: the plan lists named pages only';
-      overloads.push(`/** Sends a ${kind} call ${doc}. */\nexport function ${kind}${unplanned ? '<Name extends string>' : ''}(${nameParam}, ${anyProperties}, ${options}): void;`);
-    }
+    const other = this.otherNamesOverload(kind, mapName);
+    if (other) overloads.push(other);
     // Built at the first call, not on import, so that a bundler can drop the validators with the function.
     const lookup = `($${kind}Validators ??= new Map<string, $Validate>([\n${lookups.join('')}])).get(name)`;
     const checkNamed = `const validate = ${lookup};\nif (validate) $check(${JSON.stringify(kind)}, name, "/properties", properties, validate);\n`;
@@ -209,6 +199,22 @@ ${check}  $send({ type: ${JSON.stringify(kind)}, name, properties }, options);
 }
 
 `;
+  }
+
+  /**
+   * The overload for names the plan does not list, if any. As in `cdp lint`, a page without a name is
+   * never unplanned, and other names are unplanned unless the plan's unplanned_events policy is off.
+   */
+  private otherNamesOverload(kind: 'page' | 'screen', mapName: string): string | undefined {
+    const unnamed = kind === 'page';
+    const unplanned = this.plan.defaults.unplannedEvents === 'off';
+    if (!unnamed && !unplanned) return undefined;
+    // A planned name must not slip through with other properties: only names the plan does not list.
+    const nameType = unplanned ? `Name extends keyof ${mapName} ? never : Name` : 'undefined';
+    const nameParam = !unnamed ? `name: ${nameType}` : this.#client.identityRequired ? `name: ${unplanned ? `(${nameType}) | undefined` : nameType}` : `name?: ${nameType}`;
+    const properties = this.#client.identityRequired ? 'properties: Record<string, unknown>' : 'properties?: Record<string, unknown>';
+    const doc = unplanned ? `for a ${kind} the plan does not list, with any properties: its unplanned_events policy is off` : 'without a name, with any properties: the plan lists named pages only';
+    return `/** Sends a ${kind} call ${doc}. */\nexport function ${kind}${unplanned ? '<Name extends string>' : ''}(${nameParam}, ${properties}, ${this.optionsParam()}): void;`;
   }
 
   private traitsCall(kind: 'identify' | 'group', section: TraitsSection | undefined, compiled: JsonSchema | undefined): void {

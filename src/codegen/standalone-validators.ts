@@ -47,7 +47,7 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
   return pureValidators('$validators', [...helpers, code], `{ ${exports[0]!.join(', ')} }`);
 }
 
-/** `const <name> = /* @__PURE__ *\/ (() => { <body> return <result>; })();`, for the validators' functions in `body`. */
+/** `const <name> = ` a function called at once, marked pure, that declares `body` (typing each validator's `errors`) and returns `result`. */
 export function pureValidators(name: string, body: string[], result: string): string {
   const functions = body.flatMap((b) => [...b.matchAll(/^function (validate\d+)\(/gm)].map((m) => m[1]!));
   const lines = [...body.map((b) => b.trim()), ...functions.map((f) => `${f}.errors = null as $AjvError[] | null;`), `return ${result};`];
