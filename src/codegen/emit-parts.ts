@@ -29,6 +29,8 @@ export interface ModuleParts {
   calls: Part;
   /** The reusable types' schemas, which every validator refers to. */
   definitions: JsonSchema;
+  /** Whether a track call sets context.protocols.event_version (through the runtime's `$versioned`). */
+  versioned: boolean;
 }
 
 type SchemaSlot = 'properties' | 'traits';
@@ -77,7 +79,8 @@ class Emitter {
       this.traitsCall('group', this.plan.group, this.#compiled?.group);
       this.alias();
     });
-    return { types, events, calls, definitions: this.#definitions };
+    const versioned = [...this.plan.events.values()].some((event) => event.version !== undefined);
+    return { types, events, calls, definitions: this.#definitions, versioned };
   }
 
   private collect(emit: () => void): Part {
@@ -129,7 +132,8 @@ class Emitter {
     const iface = this.declare(type, event.properties, this.policyOf(event), { ...doc, description: `Properties of "${event.name}"${event.description !== undefined ? `: ${event.description}` : '.'}` });
     this.validator(key, this.#compiled?.track.get(event.name), 'properties');
     const params = `${this.propertiesParam(event.properties, type)}, ${this.optionsParam()}`;
-    const body = `${this.check('track', JSON.stringify(event.name), 'properties', `$validators.${key}`)}  $send({ type: "track", event: ${JSON.stringify(event.name)}, properties }, options);\n`;
+    const options = event.version === undefined ? 'options' : `$versioned(options, ${JSON.stringify(event.version)})`;
+    const body = `${this.check('track', JSON.stringify(event.name), 'properties', `$validators.${key}`)}  $send({ type: "track", event: ${JSON.stringify(event.name)}, properties }, ${options});\n`;
     this.#part.exports.push(fn, `type ${type}`);
     this.#part.code += `${iface}\n${jsdoc({ ...doc, ...(event.examples ? { examples: event.examples } : {}) })}export function ${fn}(${params}): void {\n${body}}\n`;
   }
@@ -168,14 +172,20 @@ class Emitter {
       members.push(`${jsdoc(eventDoc(event), '  ')}  ${propertyKey(name)}: ${type};\n`);
       const key = `${kind[0]}${index++}`;
       this.validator(key, compiled?.get(name), 'properties');
-      lookups.push(`    [${JSON.stringify(name)}, $validators.${key}],\n`);
+      lookups.push(`  [${JSON.stringify(name)}, $validators.${key}],\n`);
     }
-    // Built at the first call, not on import, so that a bundler can drop the validators with the function.
-    const lookup = `($${kind}Validators ??= new Map<string, $Validate>([\n${lookups.join('')}  ])).get(name)!`;
-    const lookupDeclaration = compiled ? `let $${kind}Validators: Map<string, $Validate> | undefined;\n\n` : '';
     const args = this.#client.identityRequired
       ? '[properties: P, options: IdentityOptions]'
       : '{} extends P ? [properties?: P, options?: CallOptions] : [properties: P, options?: CallOptions]';
+    const overloads = [`/** Sends a ${kind} call for a ${kind} of the plan, with that ${kind}'s properties. */\nexport function ${kind}<Name extends keyof ${mapName}>(name: Name, ...args: $${mapName}Args<${mapName}[Name]>): void;`];
+    const unnamed = kind === 'page';
+    const other = this.otherNamesOverload(kind, mapName);
+    if (other) overloads.push(other);
+    // Built at the first call, not on import, so that a bundler can drop the validators with the function.
+    const lookup = `($${kind}Validators ??= new Map<string, $Validate>([\n${lookups.join('')}])).get(name)`;
+    const checkNamed = `const validate = ${lookup};\nif (validate) $check(${JSON.stringify(kind)}, name, "/properties", properties, validate);\n`;
+    const check = !compiled ? '' : unnamed ? `  if (name !== undefined) {\n${indent(checkNamed, '    ')}  }\n` : indent(checkNamed, '  ');
+    const lookupDeclaration = compiled ? `let $${kind}Validators: Map<string, $Validate> | undefined;\n\n` : '';
     this.#part.exports.push(`type ${mapName}`);
     this.#part.code += `/** The properties of each ${kind} in the plan, by ${kind} name. */
 export interface ${mapName} {
@@ -183,13 +193,28 @@ ${members.join('')}}
 
 type $${mapName}Args<P> = ${args};
 
-${lookupDeclaration}/** Sends a ${kind} call for a ${kind} of the plan, with that ${kind}'s properties. */
-export function ${kind}<Name extends keyof ${mapName}>(name: Name, ...args: $${mapName}Args<${mapName}[Name]>): void {
-  const [properties = {}, options] = args;
-${this.check(kind, 'name', 'properties', lookup)}  $send({ type: ${JSON.stringify(kind)}, name, properties }, options);
+${lookupDeclaration}${overloads.join('\n')}
+export function ${kind}(name${unnamed ? '?' : ''}: string, properties: object = {}, options?: CallOptions): void {
+${check}  $send({ type: ${JSON.stringify(kind)}, name, properties }, options);
 }
 
 `;
+  }
+
+  /**
+   * The overload for names the plan does not list, if any. As in `cdp lint`, a page without a name is
+   * never unplanned, and other names are unplanned unless the plan's unplanned_events policy is off.
+   */
+  private otherNamesOverload(kind: 'page' | 'screen', mapName: string): string | undefined {
+    const unnamed = kind === 'page';
+    const unplanned = this.plan.defaults.unplannedEvents === 'off';
+    if (!unnamed && !unplanned) return undefined;
+    // A planned name must not slip through with other properties: only names the plan does not list.
+    const nameType = unplanned ? `Name extends keyof ${mapName} ? never : Name` : 'undefined';
+    const nameParam = !unnamed ? `name: ${nameType}` : this.#client.identityRequired ? `name: ${unplanned ? `(${nameType}) | undefined` : nameType}` : `name?: ${nameType}`;
+    const properties = this.#client.identityRequired ? 'properties: Record<string, unknown>' : 'properties?: Record<string, unknown>';
+    const doc = unplanned ? `for a ${kind} the plan does not list, with any properties: its unplanned_events policy is off` : 'without a name, with any properties: the plan lists named pages only';
+    return `/** Sends a ${kind} call ${doc}. */\nexport function ${kind}${unplanned ? '<Name extends string>' : ''}(${nameParam}, ${properties}, ${this.optionsParam()}): void;`;
   }
 
   private traitsCall(kind: 'identify' | 'group', section: TraitsSection | undefined, compiled: JsonSchema | undefined): void {
@@ -221,6 +246,10 @@ function eventDoc(event: PlanEvent): DocParts {
   if (event.description !== undefined) doc.description = event.description;
   if (event.deprecated !== undefined) doc.deprecated = event.deprecated;
   return doc;
+}
+
+function indent(code: string, by: string): string {
+  return code.replace(/^(?=.)/gm, by);
 }
 
 function newPart(): Part {

@@ -1,13 +1,13 @@
 import { CLIENTS, type ClientName } from './clients/index.js';
 import type { ValidateMode } from './options.js';
-import { AJV_ERROR_TYPE } from './standalone-validators.js';
+import { AJV_ERROR_TYPE } from './compact-ajv-code.js';
 
 /**
  * The plumbing every generated module shares: call options, the client (which library the calls go
  * to) and, with validation on, the violation handling the validators report through. Internal
  * names start with `$`; in folder mode the event modules import them, so they are exported there.
  */
-export function runtimeSource(client: ClientName, validate: ValidateMode, exportInternals: boolean): string {
+export function runtimeSource(client: ClientName, validate: ValidateMode, exportInternals: boolean, versioned: boolean): string {
   const identity = CLIENTS[client].identityRequired
     ? `\n/** Call options that say who the call is about: analytics-node needs a userId or an anonymousId. */\nexport type IdentityOptions = CallOptions & ({ userId: string } | { anonymousId: string });\n`
     : '';
@@ -42,9 +42,19 @@ function $warnOnce(message: string): void {
   $warned = true;
 }
 
-${CLIENTS[client].runtime}${validate === 'off' ? '' : validationSource(validate)}`;
-  return exportInternals ? source.replace(/^(function \$send|function \$check|type \$Validate|type \$AjvError|type \$Call)\b/gm, 'export $1') : source;
+${CLIENTS[client].runtime}${versioned ? VERSIONED : ''}${validate === 'off' ? '' : validationSource(validate)}`;
+  return exportInternals ? source.replace(/^(function \$send|function \$check|function \$versioned|type \$Validate|type \$AjvError|type \$Call)\b/gm, 'export $1') : source;
 }
+
+// Only where the plan gives an event a version: an unused function would not compile under noUnusedLocals.
+const VERSIONED = `
+/** The call options with context.protocols.event_version set to the event's version in the plan, which \`cdp lint\` checks; the caller's objects are copied, not changed. */
+function $versioned(options: CallOptions | undefined, version: number | string): CallOptions {
+  const context = options?.context ?? {};
+  const protocols = typeof context["protocols"] === "object" && context["protocols"] !== null ? context["protocols"] : {};
+  return { ...options, context: { ...context, protocols: { ...protocols, event_version: version } } };
+}
+`;
 
 function validationSource(validate: ValidateMode): string {
   const devOnly = validate === 'dev' ? '  if (!$dev) return;\n' : '';
@@ -91,10 +101,9 @@ ${devOnly}  if (validate(payload)) return;
   for (const error of validate.errors ?? []) {
     let path = slot + error.instancePath;
     let ruleId: Violation["ruleId"] = "plan/invalid-value";
-    let message = \`\${owner}: \${path} \${error.message ?? error.keyword}\`;
+    let message = \`\${owner}: \${path} \${error.detail}\`;
     if (error.keyword === "required" || error.keyword === "additionalProperties") {
-      const key = String(error.keyword === "required" ? error.params.missingProperty : error.params.additionalProperty);
-      path += "/" + key.replace(/~/g, "~0").replace(/\\//g, "~1");
+      path += "/" + error.detail.replace(/~/g, "~0").replace(/\\//g, "~1");
       ruleId = error.keyword === "required" ? "plan/missing-required" : "plan/unplanned-property";
       message = \`\${owner}: \${error.keyword === "required" ? "missing required property" : "property not in the plan:"} \${path}\`;
     }

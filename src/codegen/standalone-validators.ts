@@ -1,7 +1,8 @@
 import { _, type Ajv } from 'ajv';
 import { SINGLE_SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, type JsonSchema } from '../plan/model.js';
 import { setOwn } from '../plan/yaml-source.js';
-import { createAjv } from '../validate/ajv.js';
+import { createAjv, namesInheritedProperties } from '../validate/ajv.js';
+import { compactConcats, compactErrorSites, CONCAT_HELPER, directRecursiveCalls, ownKeySets, positionalInstancePath, REPORT_HELPER } from './compact-ajv-code.js';
 import { formatCheckerSource } from './runtime-formats.js';
 
 /** A schema to compile, under the name the generated code looks its validator up by. */
@@ -9,10 +10,6 @@ export interface ValidatorSource {
   key: string;
   schema: JsonSchema;
 }
-
-/** The type of the errors the validators report; the module that holds them must declare it. */
-export const AJV_ERROR_TYPE =
-  'type $AjvError = { instancePath: string; keyword: string; params: { missingProperty?: unknown; additionalProperty?: unknown; [key: string]: unknown }; message?: string };';
 
 /** A format the generated code cannot check (ajv-formats implements it as code cdp does not carry). */
 export class UnsupportedFormatError extends Error {
@@ -22,8 +19,10 @@ export class UnsupportedFormatError extends Error {
 // Keywords that only annotate: dropped before compiling, so the generated code does not carry them.
 const ANNOTATIONS = new Set(['$schema', 'title', 'description', 'examples', '$comment', 'deprecated', 'default', 'readOnly', 'writeOnly']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
-const TYPES_ID = 'types.json';
 const DEFINITIONS_REF = '#/definitions/';
+// Each reusable type is a schema of its own: ajv compiles a fragment of another schema (a
+// definition) again for every schema that refers to it, but a schema with an id only once.
+const typeId = (name: string) => `cdp:types/${encodeURIComponent(name)}`;
 
 const RUNTIME_HELPERS: Record<string, string> = {
   // Length in code points, as JSON Schema counts it (ajv's ucs2length).
@@ -43,18 +42,59 @@ const RUNTIME_HELPERS: Record<string, string> = {
  * ajv emits JavaScript; the few places strict TypeScript would reject are typed here. The code refers
  * to `$AjvError` (AJV_ERROR_TYPE), which the module declares outside the returned expression.
  */
-export async function standaloneValidators(sources: ValidatorSource[], definitions: JsonSchema, indent = '  '): Promise<string> {
+export async function standaloneValidators(sources: ValidatorSource[], definitions: JsonSchema): Promise<string> {
+  const { code, helpers, exports } = await compileValidators([sources], definitions, false);
+  return pureValidators('$validators', [...helpers, code], `{ ${exports[0]!.join(', ')} }`);
+}
+
+/** `const <name> = ` a function called at once, marked pure, that declares `body` (typing each validator's `errors`) and returns `result`. */
+export function pureValidators(name: string, body: string[], result: string): string {
+  const functions = body.flatMap((b) => [...b.matchAll(/^function (validate\d+)\(/gm)].map((m) => m[1]!));
+  const lines = [...body.map((b) => b.trim()), ...functions.map((f) => `${f}.errors = null as $AjvError[] | null;`), `return ${result};`];
+  // Marked pure so that a bundler drops the validators of events the app never sends.
+  return `const ${name} = /* @__PURE__ */ (() => {\n${lines.join('\n').replace(/^(?=.)/gm, '  ')}\n})();\n`;
+}
+
+/** ajv's output for groups of sources, rewritten, with the declarations of the helpers it calls. */
+export interface CompiledValidators {
+  code: string;
+  helpers: string[];
+  /** Per group, the entries of the object of its validators by key: `t0`, or `t1: t0` for a schema met before in the group. */
+  exports: string[][];
+}
+
+/**
+ * Compiles the groups of sources in one ajv instance; with `exportTypes`, every reusable type's
+ * validator is exported too, as `const $type_<Name> = validateN;`.
+ */
+export async function compileValidators(groups: ValidatorSource[][], definitions: JsonSchema, exportTypes: boolean): Promise<CompiledValidators> {
   const standaloneModule = await import('ajv/dist/standalone/index.js');
   // CommonJS under NodeNext: the function is `default`, or `default.default` depending on resolution.
   const loaded = standaloneModule.default as unknown as { default?: unknown };
   const standaloneCode = (typeof loaded === 'function' ? loaded : loaded.default) as (ajv: Ajv, exports: Record<string, string>) => string;
-  // Reusable types are compiled once, as functions every event's validator calls, not once per event.
-  // ownProperties: a payload without `constructor` must not be checked against Object's. Small
-  // types are inlined, bigger ones become one function each; 12 keywords measured smallest.
-  const ajv = createAjv({ inlineRefs: 12, ownProperties: true, code: { source: true, esm: true, lines: true, formats: _`$formats` } });
-  ajv.addSchema({ $id: TYPES_ID, ...(forValidation({ definitions }, false) as JsonSchema) }, TYPES_ID);
-  for (const { key, schema } of sources) ajv.addSchema(forValidation(schema, true) as object, key);
-  let code = standaloneCode(ajv, Object.fromEntries(sources.map((s) => [s.key, s.key])));
+  const types = Object.entries(definitions).map(([name, schema]) => ({ name, key: typeId(name), schema: forValidation(schema) as JsonSchema }));
+  // Sources of a group with the same schema (an event and its undo, say) share one validator.
+  const schemas: Array<{ key: string; schema: JsonSchema }> = [];
+  const exports = groups.map((sources) => {
+    const firsts = new Map<string, string>();
+    return sources.map(({ key, schema }) => {
+      const forAjv = forValidation(schema) as JsonSchema;
+      const json = JSON.stringify(forAjv);
+      const first = firsts.get(json);
+      if (first !== undefined) return `${key}: ${first}`;
+      firsts.set(json, key);
+      schemas.push({ key, schema: forAjv });
+      return key;
+    });
+  });
+  // ownProperties only where the plan names a property every object inherits, as in `cdp lint`: a
+  // payload without `constructor` must not be checked against Object's. Every reusable type is a
+  // function of its own, called where it is used: inlining small ones measured larger.
+  const ownProperties = namesInheritedProperties([...types, ...schemas].map((s) => s.schema));
+  const ajv = createAjv({ inlineRefs: false, ownProperties, code: { source: true, esm: true, lines: true, formats: _`$formats` } });
+  for (const { key, schema } of [...types, ...schemas]) ajv.addSchema(schema, key);
+  const typeExports = exportTypes ? types.map(({ name, key }) => [typeExportName(name), key]) : [];
+  let code = standaloneCode(ajv, Object.fromEntries([...schemas.map((s) => [s.key, s.key]), ...typeExports]));
 
   code = code.replace(/^"use strict";\s*/, '').replace(/^export const /gm, 'const ');
   const helpers: string[] = [];
@@ -65,7 +105,7 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
     return `$${name}`;
   });
   if (/\brequire\(/.test(code)) throw new Error(`ajv's standalone code requires a module: ${/require\([^)]*\)/.exec(code)![0]}`);
-  code = code
+  code = ownKeySets(positionalInstancePath(compactConcats(directRecursiveCalls(compactErrorSites(code)))))
     // ajv writes schemas it consults at run time as JSON; as an object literal, a "__proto__" key there would set the prototype.
     .replace(/^const schema\d+ = .*$/gm, (line) => line.replace(/([{,])"__proto__":/g, '$1["__proto__"]:'))
     .replace(/\blet vErrors = null;/g, 'let vErrors: any = null;')
@@ -73,39 +113,20 @@ export async function standaloneValidators(sources: ValidatorSource[], definitio
     .replace(/^let (res\d+);$/gm, 'let $1: any;')
     // contains: `var validN` is set in a loop and read after it, which strict tsc calls unassigned.
     .replace(/^var (valid\d+) = /gm, 'var $1: any = ')
-    .replace(/\((-?[\d.]+(?:e[+-]?\d+)?) === 0 \|\| /g, '(($1 as number) === 0 || ')
-    .replace(/^function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/gm, (match: string, name: string, offset: number, whole: string) => `function ${name}(data: any, ${contextParameter(whole, name, offset + match.length)}): boolean`);
-  code = withoutUnusedConstants(code);
-  const functions = [...code.matchAll(/^function (validate\d+)\(/gm)].map((m) => m[1]!);
-
-  const lines = [
-    'type $Context = { instancePath?: string; parentData?: unknown; parentDataProperty?: string | number; rootData?: unknown };',
-    ...formatsObject(code, ajv.formats as Record<string, unknown>),
-    ...helpers,
-    code.trim(),
-    ...functions.map((f) => `${f}.errors = null as $AjvError[] | null;`),
-    `return { ${sources.map((s) => s.key).join(', ')} };`,
-  ];
-  // Marked pure so that a bundler drops the validators of events the app never sends.
-  return `const $validators = /* @__PURE__ */ (() => {\n${lines.join('\n').split('\n').map((l) => (l === '' ? l : indent + l)).join('\n')}\n})();\n`;
+    .replace(/\((-?[\d.]+(?:e[+-]?\d+)?) === 0 \|\| /g, '(($1 as number) === 0 || ');
+  const checked = formatCheckers(withoutUnusedConstants(code), ajv.formats as Record<string, unknown>);
+  return {
+    code: checked.code,
+    helpers: [REPORT_HELPER, ...(code.includes('$concat(') ? [CONCAT_HELPER] : []), ...checked.helpers, ...helpers],
+    exports,
+  };
 }
 
-const CONTEXT_FIELDS: Array<[name: string, declaration: string]> = [
-  ['instancePath', 'instancePath=""'],
-  ['parentData', 'parentData'],
-  ['parentDataProperty', 'parentDataProperty'],
-  ['rootData', 'rootData=data'],
-];
-
-/**
- * The second parameter of a validator, destructuring only what its body uses, so that the module
- * also compiles under `noUnusedParameters`. The body runs from `bodyStart` to `<name>.errors =`.
- */
-function contextParameter(code: string, name: string, bodyStart: number): string {
-  const body = code.slice(bodyStart, code.indexOf(`${name}.errors = vErrors;`, bodyStart));
-  // A name followed by `:` is a key of the context passed on to another validator, not a use.
-  const used = CONTEXT_FIELDS.filter(([field]) => new RegExp(`\\b${field}\\b(?!\\s*:)`).test(body));
-  return used.length === 0 ? '_context: $Context = {}' : `{${used.map(([, declaration]) => declaration).join(', ')}}: $Context = {}`;
+/** The name a reusable type's validator is exported under in folder mode. */
+export function typeExportName(name: string): string {
+  // The plan format allows identifiers only as type names.
+  if (!/^[A-Za-z_]\w*$/.test(name)) throw new Error(`type name "${name}" is not an identifier`);
+  return `$type_${name}`;
 }
 
 /** Drops the `const schemaN = ...;` and `const funcN = ...;` lines ajv writes but nothing reads. */
@@ -115,40 +136,49 @@ function withoutUnusedConstants(code: string): string {
   return code.replace(/^const ((?:schema|func)\d+) = .*;\n/gm, (line, name: string) => (uses.get(name)! > 1 ? line : ''));
 }
 
-/** `const $formats = {...}` with a checker for every format the code refers to, from `formats` (ajv-formats'). */
-function formatsObject(code: string, formats: Record<string, unknown>): string[] {
-  const names = new Set<string>();
-  for (const m of code.matchAll(/\$formats(?:\[("(?:[^"\\]|\\.)*")\]|\.([\w$]+))/g)) names.add(m[1] !== undefined ? (JSON.parse(m[1]) as string) : m[2]!);
-  if (names.size === 0) return [];
-  const entries = [...names].sort().map((name) => {
-    const def = formats[name];
-    const source = def instanceof RegExp ? `new RegExp(${JSON.stringify(def.source)}, ${JSON.stringify(def.flags)})` : formatCheckerSource(name);
-    if (source === undefined) throw new UnsupportedFormatError(`format "${name}" cannot be checked by generated code; use --validate off, or another format`);
-    return `${JSON.stringify(name)}: ${source},`;
+/**
+ * A constant `$format_<name>` for every format the code checks (rewritten to refer to it rather than
+ * to `$formats`), each a checker from ajv-formats' definitions: a module keeps only those it uses.
+ */
+function formatCheckers(code: string, formats: Record<string, unknown>): { code: string; helpers: string[] } {
+  const constants = new Map<string, string>();
+  const helpers: string[] = [];
+  code = code.replace(/\$formats(?:\[("(?:[^"\\]|\\.)*")\]|\.([\w$]+))/g, (_match, quoted: string | undefined, plain: string | undefined) => {
+    const name = quoted !== undefined ? (JSON.parse(quoted) as string) : plain!;
+    let constant = constants.get(name);
+    if (constant === undefined) {
+      const def = formats[name];
+      const source = def instanceof RegExp ? `new RegExp(${JSON.stringify(def.source)}, ${JSON.stringify(def.flags)})` : formatCheckerSource(name);
+      if (source === undefined) throw new UnsupportedFormatError(`format "${name}" cannot be checked by generated code; use --validate off, or another format`);
+      constant = `$format_${name.replace(/\W/g, '_')}`;
+      if ([...constants.values()].includes(constant)) constant += `_${constants.size}`;
+      constants.set(name, constant);
+      helpers.push(`const ${constant} = ${source};`);
+    }
+    return constant;
   });
-  return ['const $formats = {', ...entries.map((e) => `  ${e.replace(/\n/g, '\n  ')}`), '};'];
+  return { code, helpers };
 }
 
 /**
- * A copy of `schema` without annotation keywords (property names that look like them are kept), and,
- * for an event's schema, with references to reusable types pointed at the shared types schema.
+ * A copy of `schema` without annotation keywords (property names that look like them are kept), with
+ * references to reusable types pointed at the types' own schemas.
  */
-export function forValidation(schema: unknown, pointRefsAtTypes: boolean): unknown {
+export function forValidation(schema: unknown): unknown {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
-  const recurse = (value: unknown) => forValidation(value, pointRefsAtTypes);
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (ANNOTATIONS.has(key)) continue;
-    if (key === '$ref' && pointRefsAtTypes && typeof value === 'string' && value.startsWith(DEFINITIONS_REF)) {
-      out.$ref = TYPES_ID + value;
+    if (key === '$ref' && typeof value === 'string' && value.startsWith(DEFINITIONS_REF)) {
+      out.$ref = typeId(value.slice(DEFINITIONS_REF.length));
     } else if (SCHEMA_MAPS.has(key) && value && typeof value === 'object') {
       const map: JsonSchema = {};
-      for (const [k, v] of Object.entries(value)) setOwn(map, k, Array.isArray(v) ? v : recurse(v));
+      for (const [k, v] of Object.entries(value)) setOwn(map, k, Array.isArray(v) ? v : forValidation(v));
       setOwn(out, key, map);
     } else if (key === 'items' || SINGLE_SUBSCHEMA_KEYWORDS.has(key)) {
-      setOwn(out, key, Array.isArray(value) ? value.map(recurse) : recurse(value));
+      setOwn(out, key, Array.isArray(value) ? value.map(forValidation) : forValidation(value));
     } else if (SUBSCHEMA_LIST_KEYWORDS.has(key)) {
-      setOwn(out, key, (value as unknown[]).map(recurse));
+      setOwn(out, key, (value as unknown[]).map(forValidation));
     } else {
       setOwn(out, key, value);
     }

@@ -3,6 +3,7 @@ import { CLIENT_NAMES } from '../../src/codegen/clients/index.js';
 import { generateFiles } from '../../src/codegen/generate.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { ROOT } from '../helpers/cli.js';
+import { planFrom } from '../helpers/plan.js';
 import { STRICTEST, typecheck } from '../helpers/typecheck.js';
 import { usageFile } from './usage.js';
 
@@ -55,7 +56,7 @@ describe('generated code under tsc --strict', () => {
       [3, 2353],
       [4, 2345],
       [5, 2322],
-      [6, 2345],
+      [6, 2769],
       [7, 2741],
     ]);
     const messages = diagnostics.map((d) => d.message);
@@ -63,7 +64,7 @@ describe('generated code under tsc --strict', () => {
     expect(messages[1]).toMatch(/'gift_wrap' does not exist in type 'OrderCompletedProperties'/);
     expect(messages[2]).toMatch(/Property 'order_id' is missing in type .* but required in type 'OrderCompletedProperties'/);
     expect(messages[3]).toMatch(/Type '"cash"' is not assignable to type 'PaymentMethod \| undefined'/);
-    expect(messages[4]).toMatch(/Argument of type '"Blog"' is not assignable to parameter of type 'keyof Pages'/);
+    expect(messages[4]).toMatch(/No overload matches this call[^]*Argument of type '"Blog"' is not assignable to parameter of type 'keyof Pages'/);
     expect(messages[5]).toMatch(/Property 'product_id' is missing in type '\{ sku: string; \}' but required in type 'Product'/);
   });
 
@@ -91,5 +92,25 @@ describe('generated code under tsc --strict', () => {
     ].join('\n');
     const diagnostics = typecheck({ 'analytics.ts': await single(tricky, 'custom', 'off'), 'usage.ts': usage });
     expect(diagnostics.map(({ line, code }) => [line, code])).toEqual([[3, 2353]]);
+  });
+
+  it('takes a page without a name, and other page or screen names only when the unplanned_events policy is off', async () => {
+    const plan = (policy: string) => planFrom(`plan: p\ndefaults: { unplanned_events: ${policy} }\npages:\n  Home:\n    properties:\n      path: { type: string, required: true }\nscreens:\n  Settings: {}\n`);
+    const usage = (identity: string) =>
+      [
+        'import { page, screen } from "./analytics.js";',
+        `page(undefined, { anything: 1 }${identity});`,
+        `page("Home", { path: "/" }${identity});`,
+        `page("Blog", {}${identity});`,
+        `screen("Other", {}${identity});`,
+        `page("Home", {}${identity});`,
+        `page(String(Date.now()), {}${identity});`,
+      ].join('\n');
+    const codes = async (policy: string, client: 'custom' | 'analytics-node', identity = '') =>
+      typecheck({ 'analytics.ts': await single(plan(policy), client, 'always'), 'usage.ts': usage(identity) }, STRICTEST).map(({ line, code }) => [line, code]);
+    expect(await codes('error', 'custom')).toEqual([[4, 2769], [5, 2345], [6, 2769], [7, 2769]]);
+    expect(await codes('off', 'custom')).toEqual([[6, 2769]]);
+    expect(await codes('warn', 'analytics-node', ', { userId: "u1" }')).toEqual([[4, 2769], [5, 2345], [6, 2769], [7, 2769]]);
+    expect(typecheck({ 'analytics.ts': await single(plan('error'), 'window', 'off'), 'usage.ts': 'import { page } from "./analytics.js";\npage();\n' }, STRICTEST)).toEqual([]);
   });
 });

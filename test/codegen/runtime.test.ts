@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPlan } from '../../src/plan/load.js';
 import { ROOT } from '../helpers/cli.js';
-import { loadGenerated } from './load-generated.js';
+import { loadGenerated, loadGeneratedFolder } from './load-generated.js';
 
 const ecommerce = loadPlan('plans/ecommerce.yaml', ROOT);
 const b2b = loadPlan('plans/b2b-saas.yaml', ROOT);
@@ -28,14 +28,16 @@ describe('generated clients', () => {
     const { module: m } = await loadGenerated(ecommerce, 'custom', 'off');
     const messages: unknown[] = [];
     m.setClient!((message: unknown) => messages.push(message));
-    m.orderCompleted!(ORDER, { userId: 'u1', context: { locale: 'en' } });
+    const options = { userId: 'u1', context: { locale: 'en' } };
+    m.orderCompleted!(ORDER, options);
+    expect(options).toEqual({ userId: 'u1', context: { locale: 'en' } });
     m.identify!({ email: 'a@example.com' }, { userId: 'u1' });
     m.group!('g1', { name: 'Initech' });
     m.page!('Product', { product_id: 'p1' });
     m.screen!('Settings');
     m.alias!('u2', 'u1');
     expect(messages).toEqual([
-      { userId: 'u1', context: { locale: 'en' }, type: 'track', event: 'Order Completed', properties: ORDER },
+      { userId: 'u1', context: { locale: 'en', protocols: { event_version: 2 } }, type: 'track', event: 'Order Completed', properties: ORDER },
       { userId: 'u1', type: 'identify', traits: { email: 'a@example.com' } },
       { type: 'group', groupId: 'g1', traits: { name: 'Initech' } },
       { type: 'page', name: 'Product', properties: { product_id: 'p1' } },
@@ -53,7 +55,7 @@ describe('generated clients', () => {
     m.page!('Home');
     m.alias!('u2');
     expect(calls).toEqual([
-      ['track', 'Order Completed', ORDER, {}],
+      ['track', 'Order Completed', ORDER, { context: { protocols: { event_version: 2 } } }],
       ['identify', 'u1', { email: 'a@example.com' }, { userId: 'u1' }],
       ['page', null, 'Home', {}, {}],
       ['alias', 'u2', undefined, {}],
@@ -115,6 +117,33 @@ describe('run-time validation', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('points into reusable types and escapes odd keys in the pointer', async () => {
+    const { m, violations } = await validating();
+    m.orderCompleted!({ ...ORDER, products: [{ product_id: 'p1' }, { price: -1 }], 'a/b~c': 1 });
+    expect(violations.map((v) => [(v as { ruleId: string }).ruleId, (v as { path: string }).path, (v as { message: string }).message])).toEqual([
+      ['plan/unplanned-property', '/properties/a~1b~0c', 'Event "Order Completed": property not in the plan: /properties/a~1b~0c'],
+      ['plan/missing-required', '/properties/products/1/product_id', 'Event "Order Completed": missing required property /properties/products/1/product_id'],
+      ['plan/invalid-value', '/properties/products/1/price', 'Event "Order Completed": /properties/products/1/price must be >= 0'],
+    ]);
+  });
+
+  it('validates in folder mode too, with the reusable types checked by the shared validators module', async () => {
+    const { files, module: m } = await loadGeneratedFolder(ecommerce, 'custom', 'always');
+    expect(files.get('validators.ts')).toMatch(/^export const \$type_Product = /m);
+    expect(files.get('events/orderCompleted.ts')).not.toContain('"required", "product_id"');
+    const violations: unknown[] = [];
+    m.setClient!(() => {});
+    m.setOnViolation!((violation: unknown) => violations.push(violation));
+    m.orderCompleted!({ ...ORDER, currency: 'usd', products: [{ product_id: 'p1', price: '19', url: 'not a uri' }] });
+    m.page!('Product', {});
+    expect(violations.map((v) => [(v as { ruleId: string }).ruleId, (v as { path: string }).path])).toEqual([
+      ['plan/invalid-value', '/properties/currency'],
+      ['plan/invalid-value', '/properties/products/0/price'],
+      ['plan/invalid-value', '/properties/products/0/url'],
+      ['plan/missing-required', '/properties/product_id'],
+    ]);
+  });
+
   it('accepts valid payloads, checks formats without ajv-formats, and validates traits and pages', async () => {
     const { m, violations } = await validating();
     m.orderCompleted!({ ...ORDER, products: [{ product_id: 'p1', url: 'https://example.com/p1' }] });
@@ -129,6 +158,14 @@ describe('run-time validation', () => {
       ['plan/invalid-value', 'identify', '/traits/createdAt'],
       ['plan/missing-required', 'Product', '/properties/product_id'],
     ]);
+  });
+
+  it('checks the properties of named pages only, and sends a page without a name as it is', async () => {
+    const { m, sent, violations } = await validating();
+    m.page!(undefined, { anything: 1 });
+    m.page!('Product', {});
+    expect(violations.map((v) => (v as { path: string }).path)).toEqual(['/properties/product_id']);
+    expect(sent[0]).toEqual({ type: 'page', properties: { anything: 1 } });
   });
 
   it('throws by default outside production, before anything is sent', async () => {
