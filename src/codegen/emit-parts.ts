@@ -79,7 +79,7 @@ class Emitter {
       this.traitsCall('group', this.plan.group, this.#compiled?.group);
       this.alias();
     });
-    const versioned = [...this.plan.events.values()].some((event) => event.version !== undefined);
+    const versioned = [this.plan.events, this.plan.pages, this.plan.screens].some((map) => [...map.values()].some((event) => event.version !== undefined));
     return { types, events, calls, definitions: this.#definitions, versioned };
   }
 
@@ -164,8 +164,10 @@ class Emitter {
     }
     const members: string[] = [];
     const lookups: string[] = [];
+    const versions: string[] = [];
     let index = 0;
     for (const [name, event] of events) {
+      if (event.version !== undefined) versions.push(`  [${JSON.stringify(name)}, ${JSON.stringify(event.version)}],\n`);
       const type = names.get(name)!;
       this.#part.exports.push(`type ${type}`);
       this.#part.code += `${this.declare(type, event.properties, this.policyOf(event), event.description !== undefined ? { description: event.description } : {})}\n`;
@@ -185,7 +187,14 @@ class Emitter {
     const lookup = `($${kind}Validators ??= new Map<string, $Validate>([\n${lookups.join('')}])).get(name)`;
     const checkNamed = `const validate = ${lookup};\nif (validate) $check(${JSON.stringify(kind)}, name, "/properties", properties, validate);\n`;
     const check = !compiled ? '' : unnamed ? `  if (name !== undefined) {\n${indent(checkNamed, '    ')}  }\n` : indent(checkNamed, '  ');
-    const lookupDeclaration = compiled ? `let $${kind}Validators: Map<string, $Validate> | undefined;\n\n` : '';
+    const lookupDeclaration =
+      (compiled ? `let $${kind}Validators: Map<string, $Validate> | undefined;\n` : '') +
+      (versions.length > 0 ? `let $${kind}Versions: Map<string, number | string> | undefined;\n` : '');
+    // As for track calls, a versioned name sends context.protocols.event_version, which cdp lint checks.
+    const versionLookup = `($${kind}Versions ??= new Map<string, number | string>([\n${versions.join('')}])).get(name)`;
+    const send = versions.length === 0
+      ? `  $send({ type: ${JSON.stringify(kind)}, name, properties }, options);\n`
+      : `  const version = ${unnamed ? `name === undefined ? undefined : ${versionLookup}` : versionLookup};\n  $send({ type: ${JSON.stringify(kind)}, name, properties }, version === undefined ? options : $versioned(options, version));\n`;
     this.#part.exports.push(`type ${mapName}`);
     this.#part.code += `/** The properties of each ${kind} in the plan, by ${kind} name. */
 export interface ${mapName} {
@@ -193,10 +202,9 @@ ${members.join('')}}
 
 type $${mapName}Args<P> = ${args};
 
-${lookupDeclaration}${overloads.join('\n')}
+${lookupDeclaration}${lookupDeclaration === '' ? '' : '\n'}${overloads.join('\n')}
 export function ${kind}(name${unnamed ? '?' : ''}: string, properties: object = {}, options?: CallOptions): void {
-${check}  $send({ type: ${JSON.stringify(kind)}, name, properties }, options);
-}
+${check}${send}}
 
 `;
   }

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateFiles } from '../../src/codegen/generate.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { ROOT } from '../helpers/cli.js';
+import { planFrom } from '../helpers/plan.js';
+import { STRICTEST, typecheck } from '../helpers/typecheck.js';
 import { loadGenerated, loadGeneratedFolder } from './load-generated.js';
 
 const ecommerce = loadPlan('plans/ecommerce.yaml', ROOT);
@@ -236,5 +239,45 @@ describe('run-time validation', () => {
       '/properties/list_of_objects',
       '/properties/rest/1',
     ]);
+  });
+});
+
+describe('versioned pages and screens', () => {
+  const plan = planFrom(
+    [
+      'pages:',
+      '  Home: { description: Home., version: 4, properties: { path: string } }',
+      '  Blog: { description: Blog. }',
+      'screens:',
+      '  Settings: { description: Settings., version: "2024.06" }',
+      '',
+    ].join('\n'),
+  );
+
+  it('set context.protocols.event_version from the plan, in one file and in folder output', async () => {
+    for (const load of [loadGenerated, loadGeneratedFolder]) {
+      const { module: m } = await load(plan, 'custom', 'always');
+      const messages: unknown[] = [];
+      m.setClient!((message: unknown) => messages.push(message));
+      const options = { context: { protocols: { event_version: 1 }, locale: 'en' } };
+      m.page!('Home', { path: '/' }, options);
+      m.page!('Blog');
+      m.page!();
+      m.screen!('Settings');
+      expect(options).toEqual({ context: { protocols: { event_version: 1 }, locale: 'en' } });
+      expect(messages).toEqual([
+        { context: { protocols: { event_version: 4 }, locale: 'en' }, type: 'page', name: 'Home', properties: { path: '/' } },
+        { type: 'page', name: 'Blog', properties: {} },
+        { type: 'page', properties: {} },
+        { context: { protocols: { event_version: '2024.06' } }, type: 'screen', name: 'Settings', properties: {} },
+      ]);
+    }
+  });
+
+  it('compile under the strictest settings, validating or not', async () => {
+    for (const validate of ['off', 'always'] as const) {
+      const source = (await generateFiles(plan, { client: 'custom', validate }, false)).get('')!;
+      expect(typecheck({ 'analytics.ts': source }, STRICTEST), validate).toEqual([]);
+    }
   });
 });
