@@ -1,5 +1,6 @@
 // Strings, numbers and times of a report as HTML text, for the HTML schema report.
 import { unicodeEscape } from '../text.js';
+import { percent as textPercent } from './text.js';
 
 export { int } from './text.js';
 
@@ -27,17 +28,10 @@ export function shown(text: string): string {
   return `<span title="${esc(text)}">${esc(chars.slice(0, MAX_SHOWN_CHARS).join(''))}…</span>`;
 }
 
-/**
- * A ratio as a percentage with at most `decimals` decimals, as HTML. Rounding never claims all or
- * nothing that is not: 0.9996 is `>99.9%`, 0.0004 is `<0.1%`.
- */
+/** A ratio as a percentage with at most `decimals` decimals (no trailing zeros), as HTML; see textPercent. */
 export function percent(ratio: number, decimals: number): string {
-  if (!Number.isFinite(ratio)) return '–';
-  const step = 10 ** -decimals;
-  const rounded = Number((ratio * 100).toFixed(decimals));
-  if (rounded >= 100 && ratio < 1) return esc(`>${(100 - step).toFixed(decimals)}%`);
-  if (rounded <= 0 && ratio > 0) return esc(`<${step.toFixed(decimals)}%`);
-  return `${rounded}%`;
+  const text = textPercent(ratio, decimals);
+  return esc(/^\d/.test(text) ? `${Number(text.slice(0, -1))}%` : text);
 }
 
 /** An ISO timestamp to the minute (`2026-11-01 00:03`), marked up as a <time>. */

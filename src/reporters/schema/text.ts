@@ -3,10 +3,17 @@ import { LIMITS } from '../../report/aggregate.js';
 import { OBSERVED_TYPES, type EventCoverage, type EventRef, type ObservedType, type PropertyCoverage, type SchemaReport } from '../../report/types.js';
 import { unicodeEscape } from '../text.js';
 
-/** 0..1 as a percentage with one decimal, never rounded up to 100% (99.96% present is not all). */
-export function percent(share: number): string {
-  const tenths = share >= 1 ? 1000 : Math.min(999, Math.round(share * 1000));
-  return `${(tenths / 10).toFixed(1)}%`;
+/**
+ * 0..1 as a percentage with `decimals` decimals. Rounding never claims all or nothing that is not:
+ * 0.9996 is `>99.9%` (99.96% present is not all), 0.0004 is `<0.1%`.
+ */
+export function percent(share: number, decimals = 1): string {
+  if (!Number.isFinite(share)) return '–';
+  const step = 10 ** -decimals;
+  const fixed = (share * 100).toFixed(decimals);
+  if (Number(fixed) >= 100 && share < 1) return `>${(100 - step).toFixed(decimals)}%`;
+  if (Number(fixed) <= 0 && share > 0) return `<${step.toFixed(decimals)}%`;
+  return `${fixed}%`;
 }
 
 export function int(n: number): string {

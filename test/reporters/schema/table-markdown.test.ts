@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { SchemaReport } from '../../../src/report/types.js';
 import { renderSchemaMarkdown } from '../../../src/reporters/schema/markdown.js';
 import { renderSchemaTable } from '../../../src/reporters/schema/table.js';
+import { percent as htmlPercent } from '../../../src/reporters/schema/html-text.js';
 import { percent, sparkline, typesText } from '../../../src/reporters/schema/text.js';
 
 const sample = JSON.parse(readFileSync(new URL('../../fixtures/schema-report/sample-report.json', import.meta.url), 'utf8')) as SchemaReport;
 
 describe('schema-report wording', () => {
-  it('never rounds a share up to 100%', () => {
-    expect([percent(1), percent(0.9996), percent(0.5), percent(0.15384), percent(0)]).toEqual(['100.0%', '99.9%', '50.0%', '15.4%', '0.0%']);
+  it('never rounds a share up to 100% or down to 0%, as the html does', () => {
+    expect([percent(1), percent(0.9996), percent(0.5), percent(0.15384), percent(0.0004), percent(0)]).toEqual(['100.0%', '>99.9%', '50.0%', '15.4%', '<0.1%', '0.0%']);
+    expect([htmlPercent(0.9996, 1), htmlPercent(0.0004, 1), htmlPercent(0.5, 1), htmlPercent(0.98, 0)]).toEqual(['&gt;99.9%', '&lt;0.1%', '50%', '98%']);
   });
 
   it('lists types by share', () => {
