@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { ClientName, ValidateMode } from '../codegen/options.js';
 import type { SeverityOption } from '../core/diagnostic.js';
 import type { RawConvention } from '../plan/model.js';
+import { displayPath } from '../reporters/paths.js';
 import { createAjv } from '../validate/ajv.js';
 
 export const MODULE_NAME = 'cdp';
@@ -73,10 +73,10 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
     result = explicitPath ? await explorer.load(explicitPath) : await explorer.search(cwd);
   } catch (error) {
     const where = explicitPath ?? (error as { filepath?: string }).filepath ?? 'the config file';
-    throw new ConfigError(`Cannot load config ${display(cwd, where)}: ${firstLine((error as Error).message)}`);
+    throw new ConfigError(`Cannot load config ${displayPath(where, cwd)}: ${firstLine((error as Error).message)}`);
   }
   if (!result || result.isEmpty) return result ? { config: {}, filepath: result.filepath } : { config: {} };
-  const file = display(cwd, result.filepath);
+  const file = displayPath(result.filepath, cwd);
   validateConfig(result.config, file);
   return { config: result.config as CdpConfig, filepath: result.filepath };
 }
@@ -93,11 +93,6 @@ function validateConfig(config: unknown, file: string): void {
       return `${at} ${e.message}`;
     });
   throw new ConfigError(`Invalid config ${file}: ${[...new Set(problems)].join('; ')}`);
-}
-
-function display(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 function firstLine(message: string): string {
