@@ -28,8 +28,12 @@ interface LintFlags extends ReportFlags {
 
 const NO_EVENTS: UnitCounts = { read: 0, valid: 0, invalid: 0, malformed: 0 };
 
-/** Below this much input, starting worker threads costs more than it saves. */
-const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+/**
+ * Below this much input, starting worker threads costs more than it saves: each builds its own
+ * checker (about 0.3 s of CPU). Measured on 2 cores: 2 threads took 1.4 s against 1.3 s in-process
+ * on 65 MB, broke even at 130 MB and were about 30% faster at 651 MB.
+ */
+const PARALLEL_MIN_BYTES = 128 * 1024 * 1024;
 
 export function registerLint(program: Command, io: Io, setExit: (code: number) => void): void {
   addReportOptions(
