@@ -15,6 +15,8 @@ export const invalidValue: Rule = {
       invalid: '{{what}} "{{property}}" of {{subject}} {{problem}}, got {{actual}}',
     },
   },
+  // Reports schema errors only.
+  quiet: { entry: () => 'silent' },
   checkPayload({ event, type, subject, schemaErrors, report }) {
     const errors = schemaErrors();
     if (errors.length === 0) return;
