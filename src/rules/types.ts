@@ -82,34 +82,11 @@ export interface PayloadRuleContext {
   report(problem: PayloadProblem): void;
 }
 
-/** A planned event, page, screen or traits section, as `QuietWhenValid` sees it. */
-export interface QuietEntry {
-  planned: PlanEvent | TraitsSection;
-  type: CallType;
-  /** The planned name (track, page, screen); undefined for identify and group. */
-  name: string | undefined;
-  unplannedPolicy: Policy;
-}
-
-/**
- * When a payload rule is sure to report nothing, so that the checker can skip the rules for the
- * bulk of a log: events of a planned entry whose schema found nothing. `entry` is asked once per
- * planned entry, under that assumption: `silent` (nothing to report for any such event),
- * `per-event` (ask `event`, which must be cheap and may only say true when `checkPayload` would
- * report nothing) or `run` (always call `checkPayload`). A payload rule without it always runs all
- * rules, so a new rule is never skipped by mistake.
- */
-export interface QuietWhenValid {
-  entry(entry: QuietEntry): 'silent' | 'per-event' | 'run';
-  event?(event: Record<string, unknown>, entry: QuietEntry): boolean;
-}
-
 /** A rule checks one stage of the pipeline: the plan itself, or each payload of a log. */
 export interface Rule {
   meta: RuleMeta;
   checkPlan?(context: PlanRuleContext): void;
   checkPayload?(context: PayloadRuleContext): void;
-  quiet?: QuietWhenValid;
 }
 
 export type SeverityMap = ReadonlyMap<string, Severity | 'off'>;

@@ -8,7 +8,7 @@ import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan
 import { escapeToken, joinPointer, pointerTokens } from '../plan/pointer.js';
 import { RULES } from '../rules/index.js';
 import { invalidEvent, invalidJson, unknownType } from '../rules/spec/payload-shape.js';
-import { formatMessage, shortened, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type QuietEntry, type QuietWhenValid, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
+import { formatMessage, shortened, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { CALL_TYPES, type CallType } from '../spec/call-types.js';
 import { createAjv, namesInheritedProperties } from './ajv.js';
 import { jsonTypeOf, preview } from './json-value.js';
@@ -18,8 +18,6 @@ export interface CheckerOptions {
   /** Rules whose severity the user set; for the others, the plan's policies decide where they apply. */
   explicit: ReadonlySet<string>;
   conventions: ResolvedConventions;
-  /** Skip the rules for events of a planned entry that no rule can fault (see QuietWhenValid). Default true. */
-  quietPath?: boolean;
 }
 
 /** Longest event, page or screen name a message's subject quotes. */
@@ -39,12 +37,6 @@ interface ActiveRule {
   explicit: boolean;
 }
 
-/** For one planned entry: what to ask of each event before the rules can be skipped. */
-interface QuietPlan {
-  entry: QuietEntry;
-  checks: QuietWhenValid[];
-}
-
 /**
  * Checks parsed payloads against the Segment spec, the plan and the naming conventions. One
  * instance serves a whole run: validators are compiled on first use of each event, and naming
@@ -55,8 +47,6 @@ export class EventChecker {
   readonly #validators = new Map<object, ValidateFunction>();
   readonly #naming = { event: new Map<string, NamingResult>(), property: new Map<string, NamingResult>() };
   readonly #payloadRules: ActiveRule[];
-  /** By planned entry; null where some rule must always run. */
-  readonly #quietPlans = new Map<object, QuietPlan | null>();
   readonly #shapeSeverity: Record<'invalidJson' | 'invalidEvent' | 'unknownType', Severity | 'off'>;
   // Assigned in the constructor: parameter properties are not set yet when field initializers run.
   readonly #context: PayloadRuleContext;
@@ -116,18 +106,7 @@ export class EventChecker {
       this.push(out, invalidEvent, this.#shapeSeverity.invalidEvent, { messageId: 'noName', data: { found }, path: '/event' }, loc);
       return out.length - before;
     }
-    const callType = type as CallType;
-    const rawName = callType === 'track' ? event.event : callType === 'page' || callType === 'screen' ? event.name : undefined;
-    const name = typeof rawName === 'string' ? rawName : undefined;
-    const planned = this.plannedEntry(callType, name);
-    // Most events of a log are valid: when every rule says it has nothing to report, skip them all.
-    let errors: readonly ErrorObject[] | undefined;
-    const quiet = planned ? this.quietPlan(planned, callType, name) : null;
-    if (quiet) {
-      errors = this.validate(planned!, callType, event);
-      if (errors.length === 0 && allQuiet(quiet, event)) return 0;
-    }
-    const context = this.context(event, callType, name, planned, errors, loc, out);
+    const context = this.context(event, type as CallType, loc, out);
     for (const active of this.#payloadRules) {
       this.#active = active;
       active.rule.checkPayload!(context);
@@ -140,27 +119,24 @@ export class EventChecker {
    * Points the shared context at this event. One context object serves every event (a fresh
    * object with closures per event was a tenth of the run time); rules read it synchronously.
    */
-  private context(
-    event: Record<string, unknown>,
-    type: CallType,
-    name: string | undefined,
-    planned: PlanEvent | TraitsSection | undefined,
-    errors: readonly ErrorObject[] | undefined,
-    loc: EventLocation,
-    out: Diagnostic[],
-  ): PayloadRuleContext {
+  private context(event: Record<string, unknown>, type: CallType, loc: EventLocation, out: Diagnostic[]): PayloadRuleContext {
     const plan = this.plan;
+    const rawName = type === 'track' ? event.event : type === 'page' || type === 'screen' ? event.name : undefined;
+    const name = typeof rawName === 'string' ? rawName : undefined;
+    const planned = this.plannedEntry(type, name);
     const ctx = this.#context;
     ctx.event = event;
     ctx.type = type;
     ctx.name = name;
     ctx.planned = planned;
     ctx.sectionPlanned = type === 'track' || (type === 'page' ? plan.pages.size > 0 : type === 'screen' ? plan.screens.size > 0 : type === 'alias' ? false : plan[type] !== undefined);
-    ctx.unplannedPolicy = this.policyOf(planned);
+    ctx.unplannedPolicy = planned
+      ? (('unplannedTraits' in planned ? planned.unplannedTraits : (planned as PlanEvent).unplannedProperties) ?? plan.defaults.unplannedProperties)
+      : plan.defaults.unplannedProperties;
     // Cut well below a placeholder's limit, so that messages keep the closing quote.
     const shown = name === undefined ? undefined : shortened(name, MAX_SUBJECT_NAME);
     ctx.subject = type === 'track' ? `event "${shown}"` : (type === 'page' || type === 'screen') && shown !== undefined ? `${type} "${shown}"` : `${type} call`;
-    this.#errors = errors;
+    this.#errors = undefined;
     this.#keys = undefined;
     this.#loc = loc;
     this.#out = out;
@@ -191,21 +167,6 @@ export class EventChecker {
       naming: (n, kind) => this.naming(n, kind),
       report: (problem) => this.report(problem, this.#loc, this.#context.name, this.#out),
     };
-  }
-
-  private policyOf(planned: PlanEvent | TraitsSection | undefined): Policy {
-    const own = planned === undefined ? undefined : 'unplannedTraits' in planned ? planned.unplannedTraits : (planned as PlanEvent).unplannedProperties;
-    return own ?? this.plan.defaults.unplannedProperties;
-  }
-
-  /** Asks each active rule, once per planned entry, when it is sure to report nothing (QuietWhenValid). */
-  private quietPlan(planned: PlanEvent | TraitsSection, type: CallType, name: string | undefined): QuietPlan | null {
-    let plan = this.#quietPlans.get(planned);
-    if (plan === undefined) {
-      plan = this.options.quietPath === false ? null : buildQuietPlan(this.#payloadRules, { planned, type, name, unplannedPolicy: this.policyOf(planned) });
-      this.#quietPlans.set(planned, plan);
-    }
-    return plan;
   }
 
   private plannedEntry(type: CallType, name: string | undefined): PlanEvent | TraitsSection | undefined {
@@ -332,21 +293,6 @@ export class EventChecker {
     if (problem.suggestion !== undefined) d.suggestion = problem.suggestion;
     out.push(d);
   }
-}
-
-function buildQuietPlan(rules: readonly ActiveRule[], entry: QuietEntry): QuietPlan | null {
-  const checks: QuietWhenValid[] = [];
-  for (const { rule } of rules) {
-    const verdict = rule.quiet?.entry(entry) ?? 'run';
-    if (verdict === 'run' || (verdict === 'per-event' && !rule.quiet!.event)) return null;
-    if (verdict === 'per-event') checks.push(rule.quiet!);
-  }
-  return { entry, checks };
-}
-
-function allQuiet(plan: QuietPlan, event: Record<string, unknown>): boolean {
-  for (const check of plan.checks) if (!check.event!(event, plan.entry)) return false;
-  return true;
 }
 
 function* planSchemas(plan: Plan): Generator<unknown> {

@@ -24,8 +24,6 @@ export const eventCase: Rule = {
       });
     }
   },
-  // A planned name is never checked per payload.
-  quiet: { entry: () => 'silent' },
   checkPayload({ type, name, planned, naming, conventions, report }) {
     // A planned name is the plan's to fix (`cdp check` reports it once), not every payload's.
     if (type !== 'track' || name === undefined || planned) return;

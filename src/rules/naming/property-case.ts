@@ -31,8 +31,6 @@ export const propertyCase: Rule = {
       });
     });
   },
-  // Under a closed schema that found nothing, a planned entry has no undeclared keys to name.
-  quiet: { entry: ({ unplannedPolicy }) => (unplannedPolicy === 'off' ? 'run' : 'silent') },
   checkPayload({ type, subject, keysToName, naming, conventions, report }) {
     const traits = type === 'identify' || type === 'group';
     for (const { key, path, keyPath } of keysToName()) {

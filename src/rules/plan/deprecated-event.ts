@@ -11,7 +11,6 @@ export const deprecatedEvent: Rule = {
       deprecatedBecause: '{{subject}} is deprecated: {{reason}}',
     },
   },
-  quiet: { entry: ({ planned }) => ('deprecated' in planned && planned.deprecated ? 'run' : 'silent') },
   checkPayload({ planned, subject, report }) {
     if (!planned || !('deprecated' in planned) || !planned.deprecated) return;
     const Subject = subject.charAt(0).toUpperCase() + subject.slice(1);

@@ -15,8 +15,6 @@ export const invalidValue: Rule = {
       invalid: '{{what}} "{{property}}" of {{subject}} {{problem}}, got {{actual}}',
     },
   },
-  // Reports schema errors only.
-  quiet: { entry: () => 'silent' },
   checkPayload({ event, type, subject, schemaErrors, report }) {
     const errors = schemaErrors();
     if (errors.length === 0) return;

@@ -13,8 +13,6 @@ export const missingRequired: Rule = {
       noObject: '{{subject}} has no "{{slot}}" object, but the plan requires {{required}}',
     },
   },
-  // Reports schema errors only.
-  quiet: { entry: () => 'silent' },
   checkPayload({ type, subject, planned, schemaErrors, report }) {
     const errors = schemaErrors();
     if (errors.length === 0) return;

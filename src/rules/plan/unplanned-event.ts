@@ -25,7 +25,6 @@ export const unplannedEvent: Rule = {
     description: "Events, pages and screens sent are in the plan (severity follows the plan's `unplanned_events` policy unless the config sets this rule).",
     messages: { unplanned: '{{subject}} is not in the plan' },
   },
-  quiet: { entry: () => 'silent' },
   checkPayload({ plan, type, name, subject, planned, sectionPlanned, report }) {
     // Without a pages (or screens) section the plan says nothing about which pages exist.
     if (planned || !sectionPlanned || name === undefined || (type !== 'track' && type !== 'page' && type !== 'screen')) return;

@@ -10,8 +10,6 @@ export const unplannedProperty: Rule = {
     description: "Properties and traits sent are declared in the plan (severity follows the plan's `unplanned_properties` policy unless the config sets this rule).",
     messages: { unplanned: '{{what}} "{{property}}" of {{subject}} is not in the plan' },
   },
-  // Reports schema errors only.
-  quiet: { entry: () => 'silent' },
   checkPayload({ type, subject, schemaErrors, unplannedPolicy, report }) {
     const root = type === 'identify' || type === 'group' ? '/traits' : '/properties';
     for (const e of schemaErrors()) {

@@ -13,7 +13,6 @@ export const invalidIntegrations: Rule = {
       entry: 'integrations["{{name}}"] must be true, false or an options object, found {{actual}}',
     },
   },
-  quiet: { entry: () => 'per-event', event: (event) => event.integrations === undefined },
   checkPayload({ event, report }) {
     const integrations = event.integrations;
     if (integrations === undefined) return;

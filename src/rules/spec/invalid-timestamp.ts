@@ -12,16 +12,11 @@ export const invalidTimestamp: Rule = {
     description: 'timestamp, sentAt, receivedAt and originalTimestamp, when present, are ISO-8601 date-times.',
     messages: { invalid: '"{{field}}" is not an ISO-8601 date-time: {{actual}}' },
   },
-  quiet: { entry: () => 'per-event', event: (event) => validTimestamp(event.timestamp) && validTimestamp(event.sentAt) && validTimestamp(event.receivedAt) && validTimestamp(event.originalTimestamp) },
   checkPayload({ event, report }) {
     for (const field of FIELDS) {
       const value = event[field];
-      if (validTimestamp(value)) continue;
+      if (value === undefined || (typeof value === 'string' && isIsoDateTime(value))) continue;
       report({ messageId: 'invalid', data: { field, actual: preview(value) }, path: `/${field}`, expected: 'ISO-8601 date-time', actual: value });
     }
   },
 };
-
-function validTimestamp(value: unknown): boolean {
-  return value === undefined || (typeof value === 'string' && isIsoDateTime(value));
-}

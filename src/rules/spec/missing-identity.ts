@@ -12,26 +12,18 @@ export const missingIdentityRule: Rule = {
       placeholder: 'The {{type}} call has {{field}} "{{value}}", a missing value turned into text',
     },
   },
-  // Group and alias calls need more ids than the common check looks at: they always run.
-  quiet: { entry: ({ type }) => (type === 'group' || type === 'alias' ? 'run' : 'per-event'), event: (event) => identified(event.userId, event.anonymousId) },
   checkPayload({ event, type, report }) {
-    // The common case, without the allocations of the general check.
-    if (type !== 'group' && type !== 'alias' && identified(event.userId, event.anonymousId)) return;
     // Read by name, not by looping over the fields: this runs for every event of a log.
     if (type === 'alias') placeholder(event.previousId, 'previousId', type, report);
     placeholder(event.userId, 'userId', type, report);
     if (type !== 'alias') placeholder(event.anonymousId, 'anonymousId', type, report);
     if (type === 'group') placeholder(event.groupId, 'groupId', type, report);
+    // The common case, without the allocations of the general check.
     if (type !== 'group' && type !== 'alias' && (present(event.userId) || present(event.anonymousId))) return;
     const missing = missingIdentity(type, event);
     if (missing.length > 0) report({ messageId: 'missing', data: { type, fields: missing.join(' and no ') } });
   },
 };
-
-/** A user id or an anonymous id, and neither of them a placeholder: nothing to report for a track, identify, page or screen call. */
-function identified(userId: unknown, anonymousId: unknown): boolean {
-  return (present(userId) || present(anonymousId)) && !isPlaceholderId(userId) && !isPlaceholderId(anonymousId);
-}
 
 function placeholder(value: unknown, field: IdentityField, type: CallType, report: PayloadRuleContext['report']): void {
   if (isPlaceholderId(value)) report({ messageId: 'placeholder', data: { type, field, value }, path: `/${field}`, actual: value });

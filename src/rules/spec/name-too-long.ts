@@ -41,8 +41,6 @@ export const nameTooLong: Rule = {
       if (name !== undefined) flag(what, name, v, eventOf(v.owner).event);
     });
   },
-  // The planned name is the payload's; keys as for naming/property-case.
-  quiet: { entry: ({ name, unplannedPolicy }) => ((name === undefined || !tooLong(name)) && unplannedPolicy !== 'off' ? 'silent' : 'run') },
   checkPayload({ type, name, keysToName, report }) {
     if (name !== undefined && tooLong(name)) {
       report({ messageId: 'tooLong', data: lengthData(type === 'track' ? 'Event' : type === 'page' ? 'Page' : 'Screen', name), path: type === 'track' ? '/event' : '/name' });
