@@ -33,6 +33,8 @@ export interface Report {
 }
 
 export interface CoverageEntry {
+  /** track for the plan's events, page or screen for its pages and screens. */
+  type: 'track' | 'page' | 'screen';
   event: string;
   implemented: boolean;
   /** Call sites, 1-based, in file and position order. */

@@ -26,7 +26,7 @@ export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<string
   }
   yield empty ? ']' : '\n  ]';
   if (coverage) {
-    const entries = coverage.map(({ event, implemented, locations }) => ({ event, implemented, locations: locations.map((l) => ({ file: displayPath(l.file, cwd), line: l.line, column: l.column })) }));
+    const entries = coverage.map(({ type, event, implemented, locations }) => ({ type, event, implemented, locations: locations.map((l) => ({ file: displayPath(l.file, cwd), line: l.line, column: l.column })) }));
     yield `,\n  "coverage": ${indent(JSON.stringify(entries, null, 2))}`;
   }
   yield '\n}\n';

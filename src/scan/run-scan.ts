@@ -119,20 +119,24 @@ export function runScan(options: ScanOptions): ScanResult {
   for (const { calls: fileCalls, suppressions } of scanned) {
     for (const call of fileCalls) {
       calls++;
-      if (call.type === 'track' && call.name?.kind === 'known') {
-        const list = locations.get(call.name.name) ?? [];
+      if ((call.type === 'track' || call.type === 'page' || call.type === 'screen') && call.name?.kind === 'known') {
+        const key = `${call.type}\0${call.name.name}`;
+        const list = locations.get(key) ?? [];
         list.push({ file: call.file, line: call.line, column: call.column });
-        locations.set(call.name.name, list);
+        locations.set(key, list);
       }
       const found: Diagnostic[] = [];
       checker.check(call, found);
       for (const d of found) if (!suppressions.isSuppressed(d.ruleId, d.line ?? 0)) diagnostics.push(d);
     }
   }
-  const coverage = [...options.plan.events.keys()].map((event) => {
-    const at = locations.get(event) ?? [];
-    return { event, implemented: at.length > 0, locations: at };
-  });
+  const planned = [['track', options.plan.events], ['page', options.plan.pages], ['screen', options.plan.screens]] as const;
+  const coverage = planned.flatMap(([type, names]) =>
+    [...names.keys()].map((event): CoverageEntry => {
+      const at = locations.get(`${type}\0${event}`) ?? [];
+      return { type, event, implemented: at.length > 0, locations: at };
+    }),
+  );
   return { files, missing, diagnostics, coverage, stats: { files: files.length, parsed: parsedFiles.length, calls } };
 }
 

@@ -9,7 +9,7 @@ const PROJECT = join(ROOT, 'test/fixtures/scan/storefront');
 interface JsonReport {
   summary: { errorCount: number; warningCount: number; fatalCount: number; stats: Record<string, number> };
   diagnostics: Array<{ ruleId: string; severity: string; message: string; file: string; line: number; column: number; path?: string }>;
-  coverage: Array<{ event: string; implemented: boolean; locations: Array<{ file: string; line: number; column: number }> }>;
+  coverage: Array<{ type: string; event: string; implemented: boolean; locations: Array<{ file: string; line: number; column: number }> }>;
 }
 
 function scanJson(args: string[], cwd = PROJECT): { code: number | null; report: JsonReport; stderr: string } {
@@ -98,14 +98,15 @@ describe('cdp scan', () => {
     expect((JSON.parse(lint.stdout) as JsonReport).diagnostics.map((d) => d.message).sort()).toEqual([...at('src/checkout.ts', 12)].sort());
   });
 
-  it('lists per planned event where it is sent, in --format json and --format coverage', () => {
+  it('lists per planned event, page and screen where it is sent, in --format json and --format coverage', () => {
     const { report } = fixtureReport();
-    expect(report.coverage.map((c) => [c.event, c.implemented, c.locations.length])).toEqual([
-      ['Order Completed', true, 7],
-      ['Product Viewed', true, 6],
-      ['Checkout Started', true, 4],
-      ['Coupon Applied', true, 3],
-      ['Signed Up', false, 0],
+    expect(report.coverage.map((c) => [c.type, c.event, c.implemented, c.locations.length])).toEqual([
+      ['track', 'Order Completed', true, 7],
+      ['track', 'Product Viewed', true, 6],
+      ['track', 'Checkout Started', true, 4],
+      ['track', 'Coupon Applied', true, 3],
+      ['track', 'Signed Up', false, 0],
+      ['page', 'Home', true, 1],
     ]);
     expect(report.coverage[3]!.locations).toEqual([
       { file: 'src/checkout.ts', line: 15, column: 3 },
@@ -116,7 +117,8 @@ describe('cdp scan', () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('Coupon Applied    implemented (3 call sites)\n  src/checkout.ts:15:3\n  src/custom.ts:4:1  1 error, 1 warning\n  src/custom.ts:5:1\n');
     expect(text.stdout).toContain('Signed Up         not implemented\n');
-    expect(text.stdout).toContain('4 of 5 planned events implemented\n');
+    expect(text.stdout).toContain('page Home         implemented (1 call site)\n  src/identity.ts:12:3\n');
+    expect(text.stdout).toContain('4 of 5 planned events, 1 of 1 planned page implemented\n');
   });
 
   it('scans only the paths given, and exits 0 when they are clean', () => {
@@ -181,7 +183,7 @@ describe('cdp scan', () => {
     });
     const { code, report } = scanJson(['--plan', 'plan.yaml'], dir);
     expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.path}`)).toEqual(['src/a.ts:2:51 plan/unplanned-property /properties/coupon_code']);
-    expect(report.coverage).toEqual([{ event: 'Order Completed', implemented: true, locations: [{ file: 'src/a.ts', line: 2, column: 51 }] }]);
+    expect(report.coverage).toEqual([{ type: 'track', event: 'Order Completed', implemented: true, locations: [{ file: 'src/a.ts', line: 2, column: 51 }] }]);
     expect(code).toBe(0);
   });
 
