@@ -15,6 +15,9 @@ interface ScanFlags extends ReportFlags {
 
 const SCAN_FORMATS = { coverage };
 
+// gitignore's wildcards; what scan.include holds without them is a path.
+const GLOB_CHARACTERS = /[*?[]/;
+
 export function registerScan(program: Command, io: Io, setExit: (code: number) => void): void {
   addReportOptions(
     program
@@ -41,7 +44,10 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: Io):
   // Paths in the config are relative to the config file, paths on the command line to the working folder.
   const base = loaded.filepath ? dirname(loaded.filepath) : io.cwd;
   const scan = config.scan ?? {};
-  const inputs = paths.length > 0 ? paths : (scan.include?.map((p) => resolve(base, p)) ?? ['.']);
+  // scan.include holds folders and files, or gitignore-style patterns for the files under the config's folder.
+  const include = paths.length > 0 ? [] : (scan.include ?? []);
+  const patterns = include.filter((p) => GLOB_CHARACTERS.test(p));
+  const inputs = paths.length > 0 ? paths : scan.include === undefined ? ['.'] : include.filter((p) => !GLOB_CHARACTERS.test(p)).map((p) => resolve(base, p));
 
   // ts-morph (and the TypeScript compiler in it) is loaded only by this command.
   const { runScan, DEFAULT_MAX_FILE_SIZE } = await import('../scan/run-scan.js');
@@ -51,6 +57,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: Io):
     exclude: scan.exclude ?? [],
     excludeBase: base,
     skip: [resolve(base, config.codegen?.out ?? DEFAULT_OUT)],
+    include: { base, patterns },
     maxFileSize: scan.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     custom: scan.calls ?? [],
     plan,
@@ -59,6 +66,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: Io):
     conventions,
   });
   if (result.missing.length > 0) throw new UsageError(`No such file or folder: ${result.missing.join(', ')}`);
+  if (result.unmatched.length > 0) throw new UsageError(`No files match scan.include ${result.unmatched.map((p) => `'${p}'`).join(', ')}`);
   const report = createReport('scan', result.files, result.diagnostics, describeRules(result.diagnostics), result.stats);
   return emitReport({ ...report, coverage: result.coverage }, emit, io, SCAN_FORMATS);
 }

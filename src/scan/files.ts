@@ -17,6 +17,11 @@ export interface DiscoveryOptions {
   excludeBase: string;
   /** Absolute paths never scanned (a file, or a folder and everything under it). */
   skip: readonly string[];
+  /**
+   * Also the files under `base` that gitignore-style patterns match (`app/**`, `src/*.ts`), anchored
+   * at `base`: `app` is the folder app of the base, not every folder named app.
+   */
+  include?: { base: string; patterns: readonly string[] };
 }
 
 export interface Discovery {
@@ -24,6 +29,8 @@ export interface Discovery {
   files: string[];
   /** Paths given that do not exist. */
   missing: string[];
+  /** Include patterns that matched no file. */
+  unmatched: string[];
 }
 
 /** One .gitignore's rules and the folder its patterns are relative to. */
@@ -49,7 +56,7 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     return rel !== '' && !rel.startsWith('..') && excluded.ignores(isDir ? `${rel}/` : rel);
   };
 
-  const walk = (dir: string, inherited: IgnoreRules[]) => {
+  const walk = (dir: string, inherited: IgnoreRules[], into: Set<string>) => {
     let real: string;
     try {
       real = realpathSync(dir);
@@ -75,9 +82,9 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
         isFile = target?.isFile() ?? false;
       }
       if (isDir) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name) && !ignoredBy(rules, path, true) && !isSkipped(path, true)) walk(path, rules);
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !ignoredBy(rules, path, true) && !isSkipped(path, true)) walk(path, rules, into);
       } else if (isFile && SOURCE_EXTENSIONS.has(extname(entry.name)) && !ignoredBy(rules, path, false) && !isSkipped(path, false)) {
-        found.add(path);
+        into.add(path);
       }
     }
   };
@@ -86,11 +93,31 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     const path = resolve(options.cwd, given);
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!stat) missing.push(given);
-    else if (stat.isDirectory()) walk(path, parentGitignores(path));
+    else if (stat.isDirectory()) walk(path, parentGitignores(path), found);
     // A file named on the command line is scanned even if ignored, as ESLint does.
     else if (SOURCE_EXTENSIONS.has(extname(path))) found.add(path);
   }
-  return { files: [...found].sort(), missing };
+  const unmatched: string[] = [];
+  if (options.include && options.include.patterns.length > 0) {
+    const { base, patterns } = options.include;
+    // Every file under the base that the usual rules keep; then only those a pattern matches.
+    const under = new Set<string>();
+    visited.clear();
+    walk(base, parentGitignores(base), under);
+    const candidates = [...under].map((path) => ({ path, rel: relative(base, path).split(sep).join('/') }));
+    for (const pattern of patterns) {
+      const matcher = ignore().add(anchored(pattern));
+      const matches = candidates.filter(({ rel }) => matcher.ignores(rel));
+      if (matches.length === 0) unmatched.push(pattern);
+      for (const { path } of matches) found.add(path);
+    }
+  }
+  return { files: [...found].sort(), missing, unmatched };
+}
+
+/** gitignore matches a pattern without a slash at any depth; an include pattern names a path from its base. */
+function anchored(pattern: string): string {
+  return pattern.startsWith('/') || pattern.startsWith('**') ? pattern : `/${pattern.replace(/^\.\//, '')}`;
 }
 
 function ignoredBy(rules: readonly IgnoreRules[], path: string, isDir: boolean): boolean {

@@ -35,6 +35,7 @@ export interface ScanOptions extends DiscoveryOptions, CallCheckOptions {
 export interface ScanResult {
   files: string[];
   missing: string[];
+  unmatched: string[];
   diagnostics: Diagnostic[];
   coverage: CoverageEntry[];
   stats: { files: number; parsed: number; calls: number };
@@ -53,7 +54,7 @@ interface ScannedFile {
  * value is left for it, with only the files that need it.
  */
 export function runScan(options: ScanOptions): ScanResult {
-  const { files, missing } = discoverFiles(options);
+  const { files, missing, unmatched } = discoverFiles(options);
   const diagnostics: Diagnostic[] = [];
   const severity = (id: string) => options.severities.get(id);
   const skip = (file: string, messageId: string, data: Record<string, string | number> = {}) => {
@@ -137,7 +138,7 @@ export function runScan(options: ScanOptions): ScanResult {
       return { type, event, implemented: at.length > 0, locations: at };
     }),
   );
-  return { files, missing, diagnostics, coverage, stats: { files: files.length, parsed: parsedFiles.length, calls } };
+  return { files, missing, unmatched, diagnostics, coverage, stats: { files: files.length, parsed: parsedFiles.length, calls } };
 }
 
 /** The file's bytes, or undefined (and a reason reported) when it is too large, binary or unreadable. */

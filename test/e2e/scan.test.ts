@@ -152,6 +152,23 @@ describe('cdp scan', () => {
     ]);
   });
 
+  it('takes gitignore-style patterns in scan.include, anchored at the config folder, and reports one that matches nothing', () => {
+    const files = {
+      'plan.yaml': PLAN,
+      'src/a.ts': "analytics.track('Order Completed', {});\n",
+      'src/deep/b.tsx': "analytics.track('Order Completed', {});\n",
+      'src/deep/c.js': "analytics.track('Order Completed', {});\n",
+      'lib/src/d.ts': "analytics.track('Order Completed', {});\n",
+      'tools/e.ts': "analytics.track('Order Completed', {});\n",
+    };
+    const dir = writeTree({ ...files, 'cdp.config.json': JSON.stringify({ plan: 'plan.yaml', scan: { include: ['src/**/*.ts', 'src/**/*.tsx', 'tools'] } }) });
+    expect(scanJson([], dir).report.diagnostics.map((d) => d.file)).toEqual(['src/a.ts', 'src/deep/b.tsx', 'tools/e.ts']);
+    const none = writeTree({ ...files, 'cdp.config.json': JSON.stringify({ plan: 'plan.yaml', scan: { include: ['src/**/*.vue', 'src/*.ts'] } }) });
+    const r = cdp(['scan'], { cwd: none });
+    expect(r.stderr).toBe("cdp: No files match scan.include 'src/**/*.vue'\n");
+    expect(r.code).toBe(2);
+  });
+
   it('survives bad input: a minified bundle, binary files, symlink loops, a tsconfig that does not parse', () => {
     const dir = writeTree({
       'plan.yaml': PLAN,
