@@ -29,7 +29,7 @@ export interface ModuleParts {
   calls: Part;
   /** The reusable types' schemas, which every validator refers to. */
   definitions: JsonSchema;
-  /** Whether a track call sets context.protocols.event_version (through the runtime's `$versioned`). */
+  /** Whether some event, page or screen has a version, so that calls set context.protocols.event_version (through the runtime's `$versioned`). */
   versioned: boolean;
 }
 

@@ -51,14 +51,16 @@ export function toIdentifier(name: string, style: IdentifierStyle, fallback = st
 export function assignIdentifiers(names: Iterable<string>, style: IdentifierStyle, taken: Iterable<string> = []): Map<string, string> {
   const used = new Set(taken);
   const result = new Map<string, string>();
-  for (const name of [...new Set(names)].sort(compareCodeUnits)) {
-    const base = toIdentifier(name, style);
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}${n}`;
-    used.add(id);
-    result.set(name, id);
-  }
+  for (const name of [...new Set(names)].sort(compareCodeUnits)) result.set(name, claimName(toIdentifier(name, style), used));
   return result;
+}
+
+/** `base`, or the first of `base2`, `base3`, ... that `used` does not hold; added to `used`. */
+export function claimName(base: string, used: Set<string>): string {
+  let name = base;
+  for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+  used.add(name);
+  return name;
 }
 
 /** The generated function name of each track event in the plan, by event name. */

@@ -1,6 +1,6 @@
 import type { Plan } from '../plan/model.js';
 import { compareCodeUnits } from '../core/compare.js';
-import { assignIdentifiers, eventFunctionNames, toIdentifier } from './identifiers.js';
+import { assignIdentifiers, claimName, eventFunctionNames, toIdentifier } from './identifiers.js';
 
 /** Types the generated module declares itself; a plan type or event with one of these names is numbered. */
 export const RUNTIME_TYPE_NAMES: readonly string[] = [
@@ -25,12 +25,7 @@ export function codegenNames(plan: Pick<Plan, 'events' | 'types' | 'pages' | 'sc
   const functions = eventFunctionNames(plan);
   const types = assignIdentifiers(plan.types.keys(), 'PascalCase', RUNTIME_TYPE_NAMES);
   const used = new Set([...RUNTIME_TYPE_NAMES, ...types.values()]);
-  const reserve = (base: string): string => {
-    let name = base;
-    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
-    used.add(name);
-    return name;
-  };
+  const reserve = (base: string): string => claimName(base, used);
   const events = new Map<string, string>();
   for (const [event, fn] of [...functions].sort(([a], [b]) => compareCodeUnits(a, b))) events.set(event, reserve(`${fn[0]!.toUpperCase()}${fn.slice(1)}Properties`));
   const section = (names: Iterable<string>, suffix: string) => {

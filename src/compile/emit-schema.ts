@@ -4,7 +4,6 @@ import { orderKeywords } from './key-order.js';
 
 export const DEFINITIONS_PREFIX = '#/definitions/';
 
-
 export interface EmitOptions {
   /** Policy for keys an object schema does not declare: anything but `off` closes declared objects. */
   unplannedProperties: Policy;

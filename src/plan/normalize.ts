@@ -14,7 +14,6 @@ export interface TypeReference {
   form: 'shorthand' | '$ref';
 }
 
-
 /**
  * Expands the plan's sugar into plain JSON Schema, one file at a time. Output keeps the author's
  * key order; type references become `{ $ref: '#/types/Name' }` and are collected in `refs`.

@@ -31,7 +31,6 @@ export function eventOf(owner: SchemaVisit['owner']): { event?: string } {
   return owner.kind === 'track' ? { event: owner.name } : {};
 }
 
-
 const visits = new WeakMap<Plan, SchemaVisit[]>();
 
 /**

@@ -4,6 +4,7 @@
  * expected (a free-form object). Set against the observed paths by the report builder.
  */
 import { SUBSCHEMA_LIST_KEYWORDS, TYPE_REF_PREFIX, type JsonSchema, type Plan } from '../plan/model.js';
+import { jsonTypeOf } from '../validate/json-value.js';
 import type { ObservedType } from './types.js';
 
 export interface Shape {
@@ -76,17 +77,10 @@ function typesOf(schema: JsonSchema): Set<ObservedType> | undefined {
   }
   const values = Array.isArray(schema.enum) ? schema.enum : 'const' in schema ? [schema.const] : undefined;
   if (values) {
-    const fromValues = new Set(values.map(typeOfValue));
+    const fromValues = new Set(values.map((v) => jsonTypeOf(v) as ObservedType));
     result = result ? new Set([...result].filter((t) => fromValues.has(t) || (t === 'number' && fromValues.has('integer')))) : fromValues;
   }
   return result;
-}
-
-function typeOfValue(value: unknown): ObservedType {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value as ObservedType;
 }
 
 /** What any one of two shapes allows (anyOf, oneOf, tuple items). */

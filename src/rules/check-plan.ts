@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import type { Plan } from '../plan/model.js';
 import { RULES } from './index.js';
-import { formatMessage, type ResolvedConventions, type SeverityMap } from './types.js';
+import { ruleDiagnostic, type ResolvedConventions, type SeverityMap } from './types.js';
 
 export interface CheckPlanOptions {
   severities: SeverityMap;
@@ -18,22 +18,15 @@ export function checkPlan(plan: Plan, options: CheckPlanOptions): Diagnostic[] {
       plan,
       conventions: options.conventions,
       report(problem) {
-        const template = rule.meta.messages[problem.messageId];
-        if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${problem.messageId}"`);
+        const d = ruleDiagnostic(rule, severity as Severity, problem);
+        d.file = problem.node.file;
         const at = plan.sources.get(problem.node.file)?.locate(problem.node.pointer);
-        const d: Diagnostic = {
-          ruleId: rule.meta.id,
-          messageId: problem.messageId,
-          severity: severity as Severity,
-          message: formatMessage(template, problem.data),
-          file: problem.node.file,
-          ...(at ? { line: at.line, column: at.column } : {}),
-          path: problem.node.pointer,
-        };
+        if (at) {
+          d.line = at.line;
+          d.column = at.column;
+        }
+        d.path = problem.node.pointer;
         if (problem.event !== undefined) d.event = problem.event;
-        if (problem.expected !== undefined) d.expected = problem.expected;
-        if (problem.actual !== undefined) d.actual = problem.actual;
-        if (problem.suggestion !== undefined) d.suggestion = problem.suggestion;
         diagnostics.push(d);
       },
     });

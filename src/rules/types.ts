@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import type { Severity, SeverityOption } from '../core/diagnostic.js';
+import type { Diagnostic, Severity, SeverityOption } from '../core/diagnostic.js';
+import { shortened } from '../core/text.js';
 import type { Convention, NamingResult } from '../naming/conventions.js';
 import type { Plan, PlanEvent, PlanNode, Policy, TraitsSection } from '../plan/model.js';
 import type { CallType } from '../spec/call-types.js';
@@ -117,13 +118,25 @@ export function formatMessage(template: string, data: Record<string, string | nu
 /** Longest text a placeholder takes in a message; the whole value stays in the diagnostic's other fields. */
 const MAX_PLACEHOLDER_TEXT = 200;
 
+/** What a rule says about one problem, whatever it checked: a plan, a payload or a call in code. */
+export interface ProblemText {
+  messageId: string;
+  data?: Record<string, string | number>;
+  expected?: unknown;
+  actual?: unknown;
+  suggestion?: string | undefined;
+}
+
 /**
- * `text` cut to at most `max` characters, ending in `…` when cut: a 2,000-character event name
- * would make its message unreadable. Never cuts between the two halves of a surrogate pair.
+ * A rule's diagnostic for a problem, before it is placed (file, position, path): its message from
+ * the rule's template, and what was expected and found. The one way every checker builds one.
  */
-export function shortened(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const code = text.charCodeAt(max - 2);
-  const end = code >= 0xd800 && code <= 0xdbff ? max - 2 : max - 1;
-  return `${text.slice(0, end)}…`;
+export function ruleDiagnostic(rule: Rule, severity: Severity, problem: ProblemText): Diagnostic {
+  const template = rule.meta.messages[problem.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${problem.messageId}"`);
+  const d: Diagnostic = { ruleId: rule.meta.id, messageId: problem.messageId, severity, message: formatMessage(template, problem.data) };
+  if (problem.expected !== undefined) d.expected = problem.expected;
+  if (problem.actual !== undefined) d.actual = problem.actual;
+  if (problem.suggestion !== undefined) d.suggestion = problem.suggestion;
+  return d;
 }

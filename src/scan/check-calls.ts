@@ -1,8 +1,9 @@
 import type { CompiledPlan } from '../compile/compile-plan.js';
-import type { Diagnostic, Severity, SeverityOption } from '../core/diagnostic.js';
+import type { Diagnostic, SeverityOption } from '../core/diagnostic.js';
+import { shortened } from '../core/text.js';
 import type { Plan } from '../plan/model.js';
 import { escapeToken } from '../plan/pointer.js';
-import { formatMessage, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
+import { ruleDiagnostic, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { dynamicEventName } from '../rules/scan/dynamic-event-name.js';
 import { EventChecker } from '../validate/event-checker.js';
 import type { ExtractedCall, Location, Value } from './types.js';
@@ -32,7 +33,7 @@ export interface CallCheckOptions {
 /** Appends to `out` a diagnostic of a rule at a place, with its message from the rule's template, unless the rule is off. */
 export function pushRuleDiagnostic(out: Diagnostic[], rule: Rule, severity: SeverityOption | undefined, messageId: string, data: Record<string, string | number>, at: Partial<Location>): void {
   if (severity === undefined || severity === 'off') return;
-  const d: Diagnostic = { ruleId: rule.meta.id, messageId, severity: severity as Severity, message: formatMessage(rule.meta.messages[messageId]!, data) };
+  const d = ruleDiagnostic(rule, severity, { messageId, data });
   if (at.file !== undefined) d.file = at.file;
   if (at.line !== undefined) d.line = at.line;
   if (at.column !== undefined) d.column = at.column;
@@ -108,9 +109,8 @@ function toPayload(value: Value, path: string, unknown: Set<string>, open: Set<s
 }
 
 /** Code quoted in a message: on one line, and short (a name can be a whole function call). */
-function shortCode(text: string, max = 60): string {
-  const line = text.replace(/\s+/g, ' ');
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+function shortCode(text: string): string {
+  return shortened(text.replace(/\s+/g, ' '), 60);
 }
 
 function underAny(path: string, prefixes: ReadonlySet<string>): boolean {

@@ -94,7 +94,7 @@ export type IdentityField = 'userId' | 'anonymousId' | 'groupId' | 'previousId';
 // What JavaScript, Python and SQL exports write for a missing value; as an id, each one lumps
 // every call that lacked the value into one user (or account).
 const PLACEHOLDER_IDS: ReadonlySet<string> = new Set(['undefined', 'null', 'nan', 'none', '[object object]']);
-const LONGEST_PLACEHOLDER = 15;
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDER_IDS].map((id) => id.length));
 
 /** Whether `value` is a missing value turned into text ("undefined", "null", "[object Object]"...). */
 export function isPlaceholderId(value: unknown): value is string {

@@ -1,6 +1,7 @@
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { CompiledPlan } from '../compile/compile-plan.js';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import { shortened } from '../core/text.js';
 import type { EventLocation } from '../ingest/types.js';
 import { checkName, type NamingResult } from '../naming/conventions.js';
 import { closest } from '../naming/distance.js';
@@ -8,7 +9,7 @@ import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan
 import { escapeToken, joinPointer, pointerTokens } from '../plan/pointer.js';
 import { RULES } from '../rules/index.js';
 import { invalidEvent, invalidJson, unknownType } from '../rules/spec/payload-shape.js';
-import { formatMessage, shortened, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
+import { ruleDiagnostic, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ProblemText, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { CALL_TYPES, type CallType } from '../spec/call-types.js';
 import { createAjv, namesInheritedProperties } from './ajv.js';
 import { jsonTypeOf, preview } from './json-value.js';
@@ -113,7 +114,6 @@ export class EventChecker {
     }
     return out.length - before;
   }
-
 
   /**
    * Points the shared context at this event. One context object serves every event (a fresh
@@ -272,25 +272,17 @@ export class EventChecker {
     out: Diagnostic[],
     rule: Rule,
     severity: Severity | 'off',
-    problem: Omit<PayloadProblem, 'policy' | 'suggestion'> & { suggestion?: string | undefined },
+    problem: ProblemText & { path?: string },
     loc: EventLocation,
     event?: string,
   ): void {
     if (severity === 'off') return;
-    const d: Diagnostic = {
-      ruleId: rule.meta.id,
-      messageId: problem.messageId,
-      severity,
-      message: formatMessage(rule.meta.messages[problem.messageId] ?? problem.messageId, problem.data),
-      file: loc.file,
-      line: loc.line,
-    };
+    const d = ruleDiagnostic(rule, severity, problem);
+    d.file = loc.file;
+    d.line = loc.line;
     if (loc.column !== undefined) d.column = loc.column;
     if (event !== undefined) d.event = event;
     if (problem.path !== undefined || loc.pathPrefix !== undefined) d.path = (loc.pathPrefix ?? '') + (problem.path ?? '');
-    if (problem.expected !== undefined) d.expected = problem.expected;
-    if (problem.actual !== undefined) d.actual = problem.actual;
-    if (problem.suggestion !== undefined) d.suggestion = problem.suggestion;
     out.push(d);
   }
 }

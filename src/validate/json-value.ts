@@ -1,3 +1,4 @@
+import { shortened } from '../core/text.js';
 import { unescapeToken } from '../plan/pointer.js';
 
 /** JSON type name of a parsed value, telling integers from other numbers. */
@@ -16,7 +17,7 @@ export function preview(value: unknown, max = 60): string {
   } catch {
     text = String(value);
   }
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return shortened(text, max);
 }
 
 /** The value at a JSON pointer, or undefined. Own properties only: payload keys are untrusted. */

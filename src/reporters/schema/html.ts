@@ -150,15 +150,19 @@ function coverageFailures(failures: readonly CoverageFailure[]): string {
   const rows = failures.map(
     (f) => `<tr><td>${eventLabel(f.event)}<th scope="row">${propertyPath(f.path)}<td data-v="${f.presence}">${percent(f.presence, 1)}`,
   );
+  const head = [sortHeader('Event'), sortHeader('Property'), sortHeader('Presence', 'number')];
+  const table = sortableTable('', `Required properties below the minimum coverage (${int(failures.length)})`, head, rows);
+  return ['<section>', '<h2>Coverage failures</h2>', table, '</section>'].join('\n');
+}
+
+/** A table the page's script sorts by its headers; `caption` is HTML. */
+function sortableTable(className: string, caption: string, head: readonly string[], rows: readonly string[]): string {
   return [
-    '<section>',
-    '<h2>Coverage failures</h2>',
-    '<table class="sortable">',
-    `<caption>Required properties below the minimum coverage (${int(failures.length)})</caption>`,
-    `<thead><tr>${sortHeader('Event')}${sortHeader('Property')}${sortHeader('Presence', 'number')}</tr></thead>`,
+    `<table class="sortable${className === '' ? '' : ` ${className}`}">`,
+    `<caption>${caption}</caption>`,
+    `<thead><tr>${head.join('')}</tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
-    '</section>',
   ].join('\n');
 }
 
@@ -187,16 +191,7 @@ function overview(events: readonly EventCoverage[], range: DayRange | undefined,
     withPlan ? sortHeader('Planned') : '',
     '<th scope="col">Volume</th>',
   ];
-  return [
-    '<section>',
-    '<h2>Events</h2>',
-    '<table class="sortable events">',
-    `<caption>Events in the log (${int(events.length)})</caption>`,
-    `<thead><tr>${head.join('')}</tr></thead>`,
-    `<tbody>${rows.join('\n')}</tbody>`,
-    '</table>',
-    '</section>',
-  ].join('\n');
+  return ['<section>', '<h2>Events</h2>', sortableTable('events', `Events in the log (${int(events.length)})`, head, rows), '</section>'].join('\n');
 }
 
 function planMismatches(report: SchemaReport): string {
@@ -273,13 +268,7 @@ function propertyTable(event: EventCoverage, withPlan: boolean, failures: Readon
     ...(withPlan ? [sortHeader('Planned'), sortHeader('Required'), sortHeader('Flags')] : []),
   ];
   const rows = event.properties.map((p) => propertyRow(p, withPlan, failures.has(failureKey(event, p.path))));
-  return [
-    '<table class="sortable props">',
-    `<caption>Properties of ${eventLabel(event)} (${int(event.properties.length)})</caption>`,
-    `<thead><tr>${head.join('')}</tr></thead>`,
-    `<tbody>${rows.join('\n')}</tbody>`,
-    '</table>',
-  ].join('\n');
+  return sortableTable('props', `Properties of ${eventLabel(event)} (${int(event.properties.length)})`, head, rows);
 }
 
 function propertyRow(p: PropertyCoverage, withPlan: boolean, belowMinimum: boolean): string {

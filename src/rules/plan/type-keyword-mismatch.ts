@@ -1,5 +1,6 @@
 import { eventOf, ownerLabel, walkPlanSchemas } from '../../plan/walk.js';
 import { joinPointer } from '../../plan/pointer.js';
+import { jsonTypeOf } from '../../validate/json-value.js';
 import type { Rule } from '../types.js';
 
 /** The JSON types each validation keyword constrains; on other types it is silently ignored. */
@@ -70,13 +71,6 @@ function typeList(type: unknown): string[] | undefined {
   if (typeof type === 'string') return [type];
   if (Array.isArray(type) && type.every((t) => typeof t === 'string')) return type as string[];
   return undefined;
-}
-
-export function jsonTypeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
 }
 
 function matchesType(value: unknown, type: string): boolean {
