@@ -2,6 +2,7 @@
 import { LIMITS } from '../../report/aggregate.js';
 import { OBSERVED_TYPES, type EventCoverage, type EventRef, type ObservedType, type PropertyCoverage, type SchemaReport } from '../../report/types.js';
 import { unicodeEscape } from '../text.js';
+import { dayNumber } from './volume-series.js';
 
 /**
  * 0..1 as a percentage with `decimals` decimals. Rounding never claims all or nothing that is not:
@@ -84,17 +85,14 @@ const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
  */
 export function sparkline(volume: ReadonlyArray<{ day: string; count: number }>, width = 30): string {
   if (volume.length === 0) return '';
-  const first = dayNumber(volume[0]!.day);
-  const days = dayNumber(volume[volume.length - 1]!.day) - first + 1;
+  // The report's volumes hold valid days, first to last.
+  const first = dayNumber(volume[0]!.day)!;
+  const days = dayNumber(volume[volume.length - 1]!.day)! - first + 1;
   const columns = Math.min(width, days);
   const sums = new Array<number>(columns).fill(0);
-  for (const { day, count } of volume) sums[Math.floor(((dayNumber(day) - first) * columns) / days)]! += count;
+  for (const { day, count } of volume) sums[Math.floor(((dayNumber(day)! - first) * columns) / days)]! += count;
   const max = Math.max(...sums);
   return sums.map((n) => (n === 0 ? ' ' : BLOCKS[Math.min(BLOCKS.length - 1, Math.floor((n / max) * BLOCKS.length))]!)).join('');
-}
-
-function dayNumber(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 }
 
 /** `14 read · 12 reported · 1 malformed · 1 filtered out`. */
