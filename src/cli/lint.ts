@@ -2,14 +2,12 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { compilePlan } from '../compile/compile-plan.js';
 import { resolveConventions, resolveSeverities } from '../config/resolve.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createReport, SummaryCounter, type Report, type ReportSummary } from '../core/report.js';
 import { DiagnosticGroups } from '../reporters/group.js';
 import { jsonChunks } from '../reporters/json.js';
-import type { CheckerSetup } from '../validate/checker-setup.js';
-import { EventChecker } from '../validate/event-checker.js';
+import { checkerFor, type CheckerSetup } from '../validate/checker-setup.js';
 import { runLint } from '../validate/lint-run.js';
 import { prepareUnitOutput, type PreparedUnit } from '../validate/unit-output.js';
 import { processUnit, type UnitCounts } from '../validate/process-unit.js';
@@ -75,7 +73,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const parallel = jobs > 1 && (totalBytes === undefined || totalBytes >= PARALLEL_MIN_BYTES);
   const { WorkerPool } = parallel ? await import('../validate/worker-pool.js') : { WorkerPool: undefined };
   const pool = WorkerPool ? new WorkerPool(jobs, setup) : undefined;
-  const checker = pool ? undefined : new EventChecker(plan, compilePlan(plan), { severities: resolved.severities, explicit: resolved.explicit, conventions });
+  const checker = pool ? undefined : checkerFor(plan, setup);
 
   // JSON keeps every occurrence, rendered once as it arrives; the other formats fold repeats.
   const spool = emit.format === 'json' ? new TextSpool() : undefined;
