@@ -2,7 +2,7 @@
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(text: string): boolean | void; isTTY?: boolean };
+  stdout: { write(chunk: string | Uint8Array): boolean | void; isTTY?: boolean };
   stderr: { write(text: string): void; isTTY?: boolean };
   /** Where `-` (and piped input with no arguments) is read from. */
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };

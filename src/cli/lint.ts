@@ -127,7 +127,8 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
 
 /**
  * Streams the JSON report in blocks of about 64 KB: millions of tiny writes would dominate the run,
- * and a reader slower than us (a pipe) must not make the report pile up in memory.
+ * and a reader slower than us (a pipe) must not make the report pile up in memory. Text is gathered
+ * into blocks; the spool's byte blocks are big already and go out as they are.
  */
 async function writeJsonOutput(summary: ReportSummary, spool: TextSpool, outputFile: string | undefined, io: Io): Promise<void> {
   let fd: number | undefined;
@@ -138,17 +139,23 @@ async function writeJsonOutput(summary: ReportSummary, spool: TextSpool, outputF
       throw new UsageError(`Cannot write ${outputFile}: ${(error as Error).message}`);
     }
   }
-  const stream = io.stdout as { write(text: string): boolean | void; once?: (event: 'drain', listener: () => void) => void };
-  const flush = async (text: string) => {
+  const stream = io.stdout as { write(chunk: string | Uint8Array): boolean | void; once?: (event: 'drain', listener: () => void) => void };
+  const flush = async (chunk: string | Uint8Array) => {
     if (fd !== undefined) {
-      writeSync(fd, text);
+      writeAll(fd, chunk);
       return;
     }
-    if (stream.write(text) === false && stream.once) await new Promise<void>((done) => stream.once!('drain', done));
+    if (stream.write(chunk) === false && stream.once) await new Promise<void>((done) => stream.once!('drain', done));
   };
   let buffer = '';
   try {
     for (const chunk of jsonChunks(summary, spool.chunks(), io.cwd)) {
+      if (typeof chunk !== 'string') {
+        if (buffer) await flush(buffer);
+        buffer = '';
+        await flush(chunk);
+        continue;
+      }
       buffer += chunk;
       if (buffer.length >= 65_536) {
         await flush(buffer);
@@ -159,6 +166,12 @@ async function writeJsonOutput(summary: ReportSummary, spool: TextSpool, outputF
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** writeSync may write only part of what it is given (a full disk, a signal): go on until all is written. */
+function writeAll(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
 function parseJobs(value: string | undefined): number {

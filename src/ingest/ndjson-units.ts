@@ -84,7 +84,9 @@ export class LineSplitter {
   }
 
   private emit(length: number): void {
-    const data = new Uint8Array(length);
+    // Every byte is copied in below, so the memory need not be zeroed first; not from Buffer's
+    // shared pool, so the unit owns its whole ArrayBuffer and can be moved to a worker.
+    const data = Buffer.allocUnsafeSlow(length);
     let filled = 0;
     while (filled < length) {
       const piece = this.pieces[0]!;

@@ -13,15 +13,21 @@ export const json: Reporter = (report, options) =>
 /**
  * The same text as `JSON.stringify({ summary, diagnostics, coverage }, null, 2)`, from diagnostics
  * already rendered by `jsonDiagnosticRun`, so `cdp lint --format json` can keep millions of them
- * as text and stream them after the summary. `diagnostics` is that text in pieces cut anywhere;
- * the comma it starts with is dropped.
+ * as text and stream them after the summary. `diagnostics` is that text in pieces cut anywhere,
+ * as strings or as UTF-8 bytes (passed on as they are); the comma it starts with is dropped.
  */
-export function* jsonChunks(summary: ReportSummary, diagnostics: Iterable<string>, cwd: string, coverage?: readonly CoverageEntry[]): Generator<string> {
+export function* jsonChunks<T extends string | Uint8Array>(
+  summary: ReportSummary,
+  diagnostics: Iterable<T>,
+  cwd: string,
+  coverage?: readonly CoverageEntry[],
+): Generator<string | T> {
   yield `{\n  "summary": ${indent(JSON.stringify(orderSummary(summary), null, 2))},\n  "diagnostics": [`;
   let empty = true;
-  for (const text of diagnostics) {
-    if (text === '') continue;
-    yield empty ? text.slice(1) : text;
+  for (const piece of diagnostics) {
+    if (piece.length === 0) continue;
+    // The comma is one byte in UTF-8 as it is one character in text.
+    yield (empty ? piece.slice(1) : piece) as T;
     empty = false;
   }
   yield empty ? ']' : '\n  ]';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReport } from '../../src/core/report.js';
-import { json } from '../../src/reporters/json.js';
-import { DIAGNOSTICS, fixtureReport, NASTY, options } from './fixture.js';
+import { json, jsonChunks, jsonDiagnosticRun } from '../../src/reporters/json.js';
+import { CWD, DIAGNOSTICS, fixtureReport, NASTY, options } from './fixture.js';
 
 const KEY_ORDER = [
   'ruleId',
@@ -122,5 +122,17 @@ describe('json reporter text', () => {
     const parsed = JSON.parse(text) as Output;
     expect(text).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
     expect(parsed.diagnostics.at(-2)).toMatchObject({ expected: odd.expected, actual: [], occurrences: odd.occurrences });
+  });
+
+  it('gives the same text from diagnostics passed as UTF-8 bytes cut anywhere, as cdp lint spools them', () => {
+    const report = fixtureReport();
+    const run = jsonDiagnosticRun([...report.diagnostics, { ruleId: 'x/y', severity: 'warn', message: 'é€𝄞' }], CWD);
+    const bytes = Buffer.from(run);
+    // Cut inside the four bytes of 𝄞 and right after the leading comma.
+    const at = bytes.indexOf(Buffer.from('𝄞')) + 2;
+    const pieces = [bytes.subarray(0, 1), bytes.subarray(1, at), bytes.subarray(at)];
+    const fromBytes = Buffer.concat([...jsonChunks(report.summary, pieces, CWD)].map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8');
+    expect(fromBytes).toBe([...jsonChunks(report.summary, [run], CWD)].join(''));
+    expect(JSON.parse(fromBytes).diagnostics).toHaveLength(report.diagnostics.length + 1);
   });
 });
