@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { createAjv } from '../validate/ajv.js';
+import { createAjv, precompiledValidator } from '../validate/ajv.js';
 import { closest } from '../naming/distance.js';
 import { joinPointer, pointerTokens } from './pointer.js';
 import type { SourceMap } from './source-map.js';
@@ -15,22 +14,10 @@ export const PLAN_FORMAT_AJV_OPTIONS = { verbose: true } as const;
 let validator: ValidateFunction | undefined;
 
 function planValidator(): ValidateFunction {
-  validator ??= precompiledValidator() ?? createAjv(PLAN_FORMAT_AJV_OPTIONS).compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
+  validator ??=
+    precompiledValidator(new URL('./plan-format.validator.cjs', import.meta.url)) ??
+    createAjv(PLAN_FORMAT_AJV_OPTIONS).compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
   return validator;
-}
-
-/**
- * The validator `npm run build` compiled ahead of time into dist/plan/ (scripts/build-validators.mjs),
- * sparing every command ajv's compile of the schema. Run from the sources (unit tests), it is not
- * there and the schema is compiled instead: the same ajv, options and errors either way.
- */
-function precompiledValidator(): ValidateFunction | undefined {
-  try {
-    return createRequire(import.meta.url)('./plan-format.validator.cjs') as ValidateFunction;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
-    throw error;
-  }
 }
 
 /** Checks one plan file's raw value against `schemas/tracking-plan.schema.json`. */

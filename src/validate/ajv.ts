@@ -1,4 +1,6 @@
-import { Ajv, type Options } from 'ajv';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object on some resolutions.
@@ -43,4 +45,18 @@ export function createAjv(options: Options = {}): Ajv {
   const ajv = new Ajv({ ...AJV_OPTIONS, ...options });
   addFormats(ajv);
   return ajv;
+}
+
+/**
+ * A validator that `npm run build` compiled ahead of time (scripts/build-validators.mjs), sparing a
+ * command ajv's compile of a schema at start-up. Run from the sources (unit tests), it is not there
+ * and the caller compiles the schema instead, with the same ajv and options, so errors are the same.
+ */
+export function precompiledValidator(url: URL): ValidateFunction | undefined {
+  try {
+    return createRequire(import.meta.url)(fileURLToPath(url)) as ValidateFunction;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
 }

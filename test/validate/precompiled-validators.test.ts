@@ -21,3 +21,18 @@ describe('the plan-format validator compiled at build time', () => {
     expect(precompiled.errors ?? null).toEqual(compiled.errors ?? null);
   });
 });
+
+const precompiledConfig = createRequire(import.meta.url)('../../dist/config/cdp-config.validator.cjs') as ValidateFunction;
+const compiledConfig = createAjv().compile(JSON.parse(readFileSync(new URL('../../schemas/cdp-config.schema.json', import.meta.url), 'utf8')) as object);
+
+describe('the config validator compiled at build time', () => {
+  it.each([
+    ['a valid config', { plan: 'plans/p.yaml', rules: { 'plan/unplanned-event': 'warn' }, format: 'json', maxWarnings: 0 }],
+    ['an unknown key', { plna: 'p.yaml' }],
+    ['a wrong severity', { rules: { 'plan/unplanned-event': 'loud' } }],
+    ['a wrong type', { maxWarnings: 'ten', scan: { include: 'src' } }],
+  ])('gives the same verdict and errors as compiling the schema: %s', (_, config) => {
+    expect(precompiledConfig(config)).toBe(compiledConfig(config));
+    expect(precompiledConfig.errors ?? null).toEqual(compiledConfig.errors ?? null);
+  });
+});
