@@ -172,6 +172,14 @@ const suites = {
     console.log(`  json vs stylish: (b) stylish takes ${(bs.ms / b.ms).toFixed(2)}x the json time, (c) ${(cs.ms / c.ms).toFixed(2)}x ${verdict(true, b, bs, c, cs)}`);
     console.log(`  10-event wall ${fmtMs(smallMs)} (target < 500 ms) ${smallFailed ? `n/a: run failed (${smallFailed})` : verdict(smallMs < 500)}`);
   },
+  // lint's cost per event in one warmed process (bench/steady-lint.js), on the 200,000-event log:
+  // what remains of the gap to the baseline without start-up, reading or warm-up.
+  'lint-steady'() {
+    const { file, meta } = eventLog(200_000);
+    console.log(`lint-steady: ${fmtInt(meta.events)} events in memory, fastest of 9 rounds each`);
+    const r = spawnSync(process.execPath, ['bench/steady-lint.js', file, '--plan', 'plans/ecommerce.yaml'], { cwd: ROOT, encoding: 'utf8' });
+    process.stdout.write(r.status === 0 ? r.stdout : `  failed (exit ${r.status}): ${firstLines(r.stderr)}\n`);
+  },
   // cdp schema-report against the same floor as lint's (a), on the same log: one pass, aggregation only.
   async 'schema-report'() {
     mkdirSync(DATA, { recursive: true });
