@@ -27,7 +27,7 @@ export function* jsonChunks<T extends string | Uint8Array>(
   for (const piece of diagnostics) {
     if (piece.length === 0) continue;
     // The comma is one byte in UTF-8 as it is one character in text.
-    yield (empty ? piece.slice(1) : piece) as T;
+    yield (!empty ? piece : typeof piece === 'string' ? piece.slice(1) : piece.subarray(1)) as T;
     empty = false;
   }
   yield empty ? ']' : '\n  ]';

@@ -203,6 +203,20 @@ describe('cdp lint: output and options', () => {
     expect(lintJson([path]).report.diagnostics).toHaveLength(3000);
   });
 
+  it('writes a JSON report bigger than the part kept in memory whole, on stdout and with -o', () => {
+    // About 4 MB of diagnostics, so most of them go through the temporary file, with characters of
+    // two to four bytes that the file's blocks cut wherever they fall.
+    const query = ['é€𝄞'.repeat(40)];
+    const lines = Array.from({ length: 9000 }, () => `{"type":"track","event":"Products Searched","userId":"u","properties":{"query":${JSON.stringify(query)}}}`).join('\n');
+    const path = file('big-report.ndjson', lines + '\n');
+    const { report, stdout } = lintJson([path]);
+    expect(report.diagnostics).toHaveLength(9000);
+    expect(report.diagnostics.every((d: { actual: unknown; line: number }, i: number) => d.line === i + 1 && JSON.stringify(d.actual) === JSON.stringify(query))).toBe(true);
+    const out = join(dir, 'big-report.json');
+    expect(cdp(['lint', '--plan', PLAN, path, '-f', 'json', '-o', out]).code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(stdout);
+  });
+
   it('runs with worker threads and gives the same report as --jobs 1', () => {
     const lines = Array.from({ length: 60_000 }, (_, i) => (i % 7 === 0 ? `{"type":"track","event":"Products Searched","userId":"u","properties":{"query":${i}}}` : ok(i))).join('\n');
     const path = file('many.ndjson', lines + '\n');
