@@ -63,12 +63,14 @@ function stringEnd(code: string, open: number): number {
 }
 
 /**
- * The identifiers in `code` outside strings, except property names after a dot, so that renaming
- * `validate12` never touches `data.validate12` or `"validate12"`.
+ * The identifiers in `code` outside strings and comments, except property names after a dot, so
+ * that renaming `validate12` never touches `data.validate12` or `"validate12"`, and a plan's
+ * description in a doc comment is never taken for code.
  */
 export function* identifiers(code: string): Generator<{ name: string; index: number }> {
-  for (const m of code.matchAll(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_$][\w$]*/g)) {
-    if (m[0][0] === '"' || m[0][0] === "'") continue;
+  for (const m of code.matchAll(/\/\*[^]*?\*\/|\/\/[^\n]*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_$][\w$]*/g)) {
+    const first = m[0][0];
+    if (first === '"' || first === "'" || first === '/') continue;
     let before = m.index - 1;
     while (before >= 0 && /\s/.test(code[before]!)) before--;
     if ((code[before] === '.' && code[before - 1] !== '.') || /[\w$]/.test(code[m.index - 1] ?? '')) continue;

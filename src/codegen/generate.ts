@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../plan/model.js';
+import { identifiers } from './code-scan.js';
 import { emitParts, type ModuleParts, type Part } from './emit-parts.js';
 import type { ModuleOptions } from './options.js';
 import { runtimeExports, runtimeSource } from './runtime-source.js';
@@ -65,7 +66,8 @@ async function folderFiles(parts: ModuleParts, options: ModuleOptions): Promise<
 /** A folder module: imports of what its code uses from runtime.ts, types.ts and validators.ts, the code, its validators. */
 function moduleOf(part: Part, up: string, validators: FolderValidators['modules'][number] | undefined): string {
   const body = validators ? `${part.code}\n${validators.code}` : part.code;
-  const runtime = RUNTIME_IMPORTS.filter((name) => new RegExp(`(?<![\\w$])${name.replace(/^type /, '').replace(/\$/g, '\\$')}(?![\\w$])`).test(body));
+  const used = new Set([...identifiers(body)].map((i) => i.name));
+  const runtime = RUNTIME_IMPORTS.filter((name) => used.has(name.replace(/^type /, '')));
   const imports = [`import { ${runtime.join(', ')} } from "${up}runtime.js";`];
   if (part.types.size > 0) imports.push(`import type { ${[...part.types].sort().join(', ')} } from "${up}types.js";`);
   if (validators && validators.imports.length > 0) imports.push(`import { ${validators.imports.join(', ')} } from "${up}validators.js";`);

@@ -33,6 +33,11 @@ describe('code-scan', () => {
     expect(renameIdentifiers(code, new Map([['validate1', '$type_A']]))).toBe('$type_A(data.validate1, "validate1", [...$type_A], 1e5, {$type_A: x});');
   });
 
+  it('skips comments, whose text may hold apostrophes and names that are not code', () => {
+    const code = "/** The shopper's cart: see $check. */\nconst a = $send(b); // not c's\nd";
+    expect([...identifiers(code)].map((i) => i.name)).toEqual(['const', 'a', '$send', 'b', 'd']);
+  });
+
   it('splits ajv output into its top-level declarations', () => {
     const code = 'const schema1 = {"a;":[1]};\nconst t0 = validate1;\n\nfunction validate1(data: any, p = "}"): boolean{\nif(x){return ";";}\n}\n';
     expect(topLevelDeclarations(code)).toEqual([

@@ -40,6 +40,18 @@ describe('generated code under tsc --strict', () => {
     expect(typecheck(files, STRICTEST)).toEqual([]);
   });
 
+  it("compiles in folder mode when descriptions name the runtime's functions and types, with an apostrophe before them", async () => {
+    const plan = planFrom(
+      `plan: p\nevents:\n  Cart Viewed:\n    description: "The shopper's cart; calls $check and $versioned, see CallOptions and $Validate."\n    properties:\n      cart_id: { type: string, description: "Not $send's IdentityOptions" }\n`,
+    );
+    for (const validate of ['off', 'always'] as const) {
+      const files: Record<string, string> = {};
+      for (const [path, content] of await generateFiles(plan, { client: 'analytics-node', validate }, true)) files[`analytics/${path}`] = content;
+      files['usage.ts'] = usageFile(plan, 'analytics-node', './analytics/index.js', validate !== 'off');
+      expect(typecheck(files, STRICTEST)).toEqual([]);
+    }
+  });
+
   it('rejects a wrong property, a missing required property, a wrong enum value, an unknown page and a typo in an event name', async () => {
     const usage = [
       'import { orderCompleted, orderComplete, page, setClient } from "./analytics.js";',
