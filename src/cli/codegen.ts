@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { isGeneratedFile } from '../codegen/generated-marker.js';
 import { CLIENT_NAMES, DEFAULT_OUT, VALIDATE_MODES, type ClientName, type ValidateMode } from '../codegen/options.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { displayPath } from '../reporters/paths.js';
@@ -39,7 +40,7 @@ export async function runCodegen(flags: CodegenFlags, io: Io): Promise<number> {
   if ('problems' in result) return reportPlanProblems('codegen', result.problems, io);
 
   // The emitter (and ajv's standalone code generation) load only when this command runs.
-  const { GENERATED_HEADER, generateFiles } = await import('../codegen/generate.js');
+  const { generateFiles } = await import('../codegen/generate.js');
   const { UnsupportedFormatError } = await import('../codegen/standalone-validators.js');
   let files: Map<string, string>;
   try {
@@ -48,7 +49,7 @@ export async function runCodegen(flags: CodegenFlags, io: Io): Promise<number> {
     if (error instanceof UnsupportedFormatError) throw new UsageError(`${display(io, planPath)}: ${error.message}`);
     throw error;
   }
-  const leftovers = out.folder ? leftoverModules(files, out.path, GENERATED_HEADER) : [];
+  const leftovers = out.folder ? leftoverModules(files, out.path) : [];
   return flags.check ? check(files, leftovers, out.path, flags, io) : write(files, leftovers, out.path, io);
 }
 
@@ -56,25 +57,17 @@ export async function runCodegen(flags: CodegenFlags, io: Io): Promise<number> {
  * Event modules a previous run generated for events the plan no longer has: deleted on write,
  * reported by --check. Only files that start with the generated header are considered.
  */
-function leftoverModules(files: Map<string, string>, out: string, header: string): string[] {
+function leftoverModules(files: Map<string, string>, out: string): string[] {
   let names: string[];
   try {
-    names = readdirSync(resolve(out, 'events'));
+    names = readdirSync(resolve(out, 'events')).sort();
   } catch {
     return [];
   }
   return names
     .map((name) => `events/${name}`)
-    .filter((file) => file.endsWith('.ts') && !files.has(file) && firstLine(resolve(out, file)).startsWith(header))
+    .filter((file) => file.endsWith('.ts') && !files.has(file) && isGeneratedFile(resolve(out, file)))
     .map((file) => resolve(out, file));
-}
-
-function firstLine(path: string): string {
-  try {
-    return readFileSync(path, 'utf8').split('\n', 1)[0]!;
-  } catch {
-    return '';
-  }
 }
 
 /** Where to write, and whether that is a folder: a path ending in a separator, or an existing folder. */

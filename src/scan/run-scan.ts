@@ -13,7 +13,8 @@ import { CallChecker, pushRuleDiagnostic, type CallCheckOptions } from './check-
 import { extractCalls, scriptKindOf, type Extraction } from './extract-calls.js';
 import { ModuleScopes, type FileScope } from './file-scope.js';
 import { discoverFiles, type DiscoveryOptions } from './files.js';
-import { GeneratedModules, isGeneratedStart } from './generated-modules.js';
+import { isGeneratedStart } from '../codegen/generated-marker.js';
+import { GeneratedModules } from './generated-modules.js';
 import { isSingleFileComponent, scriptBlocks } from './sfc.js';
 import { TypeResolver } from './type-resolver.js';
 import { DIRECTIVE_PREFIX, Suppressions } from './suppressions.js';
