@@ -1,7 +1,10 @@
+import { isReservedFileName } from '../core/file-names.js';
+
 /**
  * File-name-safe slugs for event names, unique within the list: `Order Completed` -> `order-completed`.
  * Names that slug to the same text, or to nothing (`!!!`, `注文`), get a numeric suffix in list order,
- * so the output is deterministic and never overwrites one schema with another.
+ * so the output is deterministic and never overwrites one schema with another. Names Windows refuses,
+ * and `index` (the index file's own), are numbered too.
  */
 export function fileSlugs(names: readonly string[]): string[] {
   const used = new Set<string>();
@@ -15,11 +18,8 @@ export function fileSlugs(names: readonly string[]): string[] {
         .replace(/^-+|-+$/g, '')
         .slice(0, 80) || 'event';
     let slug = base;
-    for (let n = 2; used.has(slug) || RESERVED.has(slug); n++) slug = `${base}-${n}`;
+    for (let n = 2; used.has(slug) || slug === 'index' || isReservedFileName(slug); n++) slug = `${base}-${n}`;
     used.add(slug);
     return slug;
   });
 }
-
-/** Names Windows refuses as file names, and our own index file. */
-const RESERVED = new Set(['con', 'prn', 'aux', 'nul', 'index', ...Array.from({ length: 9 }, (_, i) => [`com${i + 1}`, `lpt${i + 1}`]).flat()]);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isReservedFileName } from '../core/file-names.js';
 import type { Plan } from '../plan/model.js';
 import { identifiers } from './code-scan.js';
 import { GENERATED_HEADER } from './generated-marker.js';
@@ -76,12 +77,12 @@ function moduleOf(part: Part, up: string, validators: FolderValidators['modules'
 // What a folder module may need from runtime.ts; each is imported only where used (noUnusedLocals).
 const RUNTIME_IMPORTS = ['$send', '$check', '$versioned', 'type CallOptions', 'type IdentityOptions', 'type $Validate', 'type $AjvError'];
 
-/** File names for event modules: the function names, numbered where two differ only in case. */
+/** File names for event modules: the function names, numbered where two differ only in case or Windows refuses the name. */
 function eventModuleNames(functions: string[]): string[] {
   const used = new Set<string>();
   return functions.map((fn) => {
     let name = fn;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${fn}_${n}`;
+    for (let n = 2; used.has(name.toLowerCase()) || isReservedFileName(name); n++) name = `${fn}_${n}`;
     used.add(name.toLowerCase());
     return name;
   });

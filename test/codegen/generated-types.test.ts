@@ -52,6 +52,15 @@ describe('generated code under tsc --strict', () => {
     }
   });
 
+  it('numbers event modules whose file name Windows refuses (con, aux, com1), and they still compile', async () => {
+    const plan = planFrom('plan: p\nevents:\n  Con: {}\n  AUX: {}\n  Com1: {}\n  Console Opened: {}\n');
+    const files = await generateFiles(plan, { client: 'analytics-node', validate: 'off' }, true);
+    expect([...files.keys()].filter((f) => f.startsWith('events/')).sort()).toEqual(['events/aux_2.ts', 'events/com1_2.ts', 'events/con_2.ts', 'events/consoleOpened.ts']);
+    const program: Record<string, string> = { 'usage.ts': usageFile(plan, 'analytics-node', './analytics/index.js', false) };
+    for (const [path, content] of files) program[`analytics/${path}`] = content;
+    expect(typecheck(program, STRICTEST)).toEqual([]);
+  });
+
   it('rejects a wrong property, a missing required property, a wrong enum value, an unknown page and a typo in an event name', async () => {
     const usage = [
       'import { orderCompleted, orderComplete, page, setClient } from "./analytics.js";',
