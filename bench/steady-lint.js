@@ -4,14 +4,14 @@
 // steadier than whole runs on a noisy machine and shows what no start-up work could win back.
 //
 //   node bench/steady-lint.js <events.ndjson> [--plan plans/ecommerce.yaml]
-import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { plan: { type: 'string', default: 'plans/ecommerce.yaml' } } });
 const dist = new URL('../dist/', import.meta.url);
 const load = (path) => import(new URL(path, dist).href);
-const [{ loadPlan }, { compilePlan }, { createAjv }, { checkerFor }, { processUnit }, { prepareUnitOutput }, { resolveSeverities, resolveConventions }, { RULES }] = await Promise.all(
-  ['plan/load.js', 'compile/compile-plan.js', 'validate/ajv.js', 'validate/checker-setup.js', 'validate/process-unit.js', 'validate/unit-output.js', 'config/resolve.js', 'rules/index.js'].map(load),
+const [{ loadPlan }, { compilePlan }, { createAjv }, { checkerFor }, { processUnit }, { checkUnit }, { resolveSeverities, resolveConventions }, { RULES }, { readUnits }] = await Promise.all(
+  ['plan/load.js', 'compile/compile-plan.js', 'validate/ajv.js', 'validate/checker-setup.js', 'validate/process-unit.js', 'validate/unit-output.js', 'config/resolve.js', 'rules/index.js', 'ingest/read-units.js'].map(load),
 );
 
 const plan = loadPlan(values.plan);
@@ -25,18 +25,10 @@ const checker = (on) => {
 };
 const validate = createAjv({ allErrors: true }).compile(compilePlan(plan).track.get('Order Completed'));
 
-// 1 MiB units cut after a line break, as cdp's reader cuts them.
-const bytes = readFileSync(positionals[0]);
+// The units cdp's reader cuts, all read before any timing.
 const units = [];
+for await (const unit of readUnits({ name: positionals[0], path: resolve(positionals[0]) })) units.push(unit);
 let events = 0;
-for (let start = 0, line = 1; start < bytes.length; ) {
-  let end = bytes.lastIndexOf(10, Math.min(bytes.length - 1, start + (1 << 20)));
-  if (end < start) end = bytes.length - 1;
-  const data = bytes.subarray(start, end + 1);
-  units.push({ kind: 'lines', file: positionals[0], firstLine: line, data });
-  for (let at = data.indexOf(10); at >= 0; at = data.indexOf(10, at + 1)) line++;
-  start = end + 1;
-}
 
 const eachLine = (visit) => {
   for (const { data } of units) {
@@ -59,12 +51,7 @@ const stages = {
   'cdp: units, parse, no checks': () => units.forEach((u) => processUnit(u, noChecks)),
   "cdp: + the event's validator": () => units.forEach((u) => processUnit(u, validationOnly)),
   'cdp: + every rule': () => units.forEach((u) => processUnit(u, allRules)),
-  'cdp: + JSON output': () =>
-    units.forEach((u) => {
-      const result = processUnit(u, allRules);
-      prepareUnitOutput(result, result.diagnostics, output);
-      events += result.read;
-    }),
+  'cdp: + JSON output': () => units.forEach((u) => (events += checkUnit(u, allRules, output).read)),
 };
 const best = {};
 for (let round = 0; round < 9; round++) {

@@ -9,8 +9,8 @@ import { DiagnosticGroups } from '../reporters/group.js';
 import { jsonChunks } from '../reporters/json.js';
 import { checkerFor, type CheckerSetup } from '../validate/checker-setup.js';
 import { runLint } from '../validate/lint-run.js';
-import { prepareUnitOutput, type PreparedUnit } from '../validate/unit-output.js';
-import { processUnit, type UnitCounts } from '../validate/process-unit.js';
+import { checkUnit, prepareUnitOutput, type PreparedUnit } from '../validate/unit-output.js';
+import type { UnitCounts } from '../validate/process-unit.js';
 import { describeRules } from '../rules/describe.js';
 import { TextSpool } from './text-spool.js';
 import { resolveInputs } from './inputs.js';
@@ -94,12 +94,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     result = await runLint({
       sources,
       ...(stdin ? { stdin } : {}),
-      check: pool
-        ? (unit) => pool.run(unit)
-        : (unit) => {
-            const result = processUnit(unit, checker!);
-            return prepareUnitOutput(result, result.diagnostics, setup.output);
-          },
+      check: pool ? (unit) => pool.run(unit) : (unit) => checkUnit(unit, checker!, setup.output),
       inFlight: pool ? jobs * 3 : 1,
       onResult: take,
       onProgress: (bytes, events) => progress.update(bytes, events),

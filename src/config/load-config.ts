@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import type { ClientName, ValidateMode } from '../codegen/options.js';
 import type { SeverityOption } from '../core/diagnostic.js';
 import type { RawConvention } from '../plan/model.js';
 import { displayPath } from '../reporters/paths.js';
-import { createAjv, precompiledValidator } from '../validate/ajv.js';
+import { schemaValidator } from '../validate/ajv.js';
 
 export const MODULE_NAME = 'cdp';
 
@@ -82,8 +81,7 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
 }
 
 function validateConfig(config: unknown, file: string): void {
-  validator ??=
-    precompiledValidator(new URL('./cdp-config.validator.cjs', import.meta.url)) ?? createAjv().compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
+  validator ??= schemaValidator(new URL('./cdp-config.validator.cjs', import.meta.url), SCHEMA_URL);
   if (validator(config)) return;
   const problems = (validator.errors ?? [])
     .filter((e) => e.keyword !== 'anyOf')

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { createAjv, precompiledValidator } from '../validate/ajv.js';
+import { schemaValidator } from '../validate/ajv.js';
 import { closest } from '../naming/distance.js';
 import { joinPointer, pointerTokens } from './pointer.js';
 import type { SourceMap } from './source-map.js';
@@ -14,9 +13,7 @@ export const PLAN_FORMAT_AJV_OPTIONS = { verbose: true } as const;
 let validator: ValidateFunction | undefined;
 
 function planValidator(): ValidateFunction {
-  validator ??=
-    precompiledValidator(new URL('./plan-format.validator.cjs', import.meta.url)) ??
-    createAjv(PLAN_FORMAT_AJV_OPTIONS).compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
+  validator ??= schemaValidator(new URL('./plan-format.validator.cjs', import.meta.url), SCHEMA_URL, PLAN_FORMAT_AJV_OPTIONS);
   return validator;
 }
 

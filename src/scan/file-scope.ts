@@ -22,6 +22,7 @@ export interface FileScope {
   annotations: Map<string, ts.TypeNode>;
   /** Every name declared so far: a name declared twice may be shadowed, so its value is not taken. */
   declared: Set<string>;
+  /** Every type name declared so far; `types` keeps only those declared once. */
   typeNames: Set<string>;
   imports: Map<string, ImportBinding>;
   /** Exported name -> local name, for `export const`, `export enum` and `export { a as b }`. */
@@ -79,7 +80,7 @@ export function declare(scope: FileScope, node: ts.Node): void {
   } else if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
     // Types have their own namespace: a type named like a value does not shadow it.
     const name = node.name.text;
-    if (scope.types.has(name) || scope.typeNames.has(name)) scope.types.delete(name);
+    if (scope.typeNames.has(name)) scope.types.delete(name);
     else scope.types.set(name, node);
     scope.typeNames.add(name);
   } else if (ts.isImportDeclaration(node)) {

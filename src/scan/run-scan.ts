@@ -72,10 +72,10 @@ export function runScan(options: ScanOptions): ScanResult {
   const tokens = new Set([CLIENT_NAME, ...options.custom.map((c) => calleeHead(c.callee)), ...options.skip.map(moduleToken)]);
   const notCandidates: string[] = [];
 
-  const parsedFiles: Array<{ code: string; extraction: Extraction }> = [];
+  const extractions: Extraction[] = [];
   const scan = (file: string, text: string) => {
     const code = isSingleFileComponent(file) ? scriptBlocks(text) : text;
-    parsedFiles.push({ code, extraction: extractCalls(file, code, scriptKindOf(file, text), extractOptions) });
+    extractions.push(extractCalls(file, code, scriptKindOf(file, text), extractOptions));
   };
 
   const lateTokens: string[] = [];
@@ -101,14 +101,14 @@ export function runScan(options: ScanOptions): ScanResult {
   }
 
   // A file that does not parse is reported, and its calls (from a tree the parser had to guess) are not.
-  const syntaxErrors = firstSyntaxErrors(parsedFiles.map((p) => p.extraction.source));
+  const syntaxErrors = firstSyntaxErrors(extractions.map((e) => e.source));
   const scanned: ScannedFile[] = [];
-  for (const { code, extraction } of parsedFiles) {
+  for (const extraction of extractions) {
     const error = syntaxErrors.get(extraction.source.fileName);
     if (error) {
       pushRuleDiagnostic(diagnostics, parseError, severity(parseError.meta.id), 'source', { reason: error.message }, { file: extraction.scope.file, ...error });
     } else if (extraction.calls.length > 0) {
-      const suppressions = code.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
+      const suppressions = extraction.source.text.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
       scanned.push({ ...extraction, suppressions });
     }
   }
@@ -139,7 +139,7 @@ export function runScan(options: ScanOptions): ScanResult {
       return { type, event, implemented: at.length > 0, locations: at };
     }),
   );
-  return { files, missing, unmatched, diagnostics, coverage, stats: { files: files.length, parsed: parsedFiles.length, calls } };
+  return { files, missing, unmatched, diagnostics, coverage, stats: { files: files.length, parsed: extractions.length, calls } };
 }
 
 /** The file's bytes, or undefined (and a reason reported) when it is too large, binary or unreadable. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
@@ -48,15 +49,16 @@ export function createAjv(options: Options = {}): Ajv {
 }
 
 /**
- * A validator that `npm run build` compiled ahead of time (scripts/build-validators.mjs), sparing a
- * command ajv's compile of a schema at start-up. Run from the sources (unit tests), it is not there
- * and the caller compiles the schema instead, with the same ajv and options, so errors are the same.
+ * The validator of a schema file of cdp's own, as `npm run build` compiled it ahead of time
+ * (scripts/build-validators.mjs, with the same options), sparing a command ajv's compile at
+ * start-up. Run from the sources (unit tests), the compiled module is not there and the schema is
+ * compiled instead, so verdicts and errors are the same either way.
  */
-export function precompiledValidator(url: URL): ValidateFunction | undefined {
+export function schemaValidator(precompiled: URL, schema: URL, options: Options = {}): ValidateFunction {
   try {
-    return createRequire(import.meta.url)(fileURLToPath(url)) as ValidateFunction;
+    return createRequire(import.meta.url)(fileURLToPath(precompiled)) as ValidateFunction;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
   }
+  return createAjv(options).compile(JSON.parse(readFileSync(schema, 'utf8')) as object);
 }

@@ -2,7 +2,9 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { SummaryCounter, type DiagnosticCounts } from '../core/report.js';
 import { DiagnosticGroups, type GroupEntry } from '../reporters/group.js';
 import { jsonDiagnosticRun } from '../reporters/json.js';
-import type { UnitCounts } from './process-unit.js';
+import type { EventChecker } from './event-checker.js';
+import type { WorkUnit } from '../ingest/types.js';
+import { processUnit, type UnitCounts } from './process-unit.js';
 
 /**
  * How a unit's diagnostics travel back from where they were checked: as `--format json` text, or
@@ -28,4 +30,10 @@ export function prepareUnitOutput(counts: UnitCounts, diagnostics: readonly Diag
   const groups = new DiagnosticGroups(Infinity);
   for (const d of shown) groups.add(d);
   return { ...base, groups: groups.entries() };
+}
+
+/** Checks a unit and prepares its result for the output: what a worker thread, or the main thread with --jobs 1, does with each unit. */
+export function checkUnit(unit: WorkUnit, checker: EventChecker, output: UnitOutput): PreparedUnit {
+  const result = processUnit(unit, checker);
+  return prepareUnitOutput(result, result.diagnostics, output);
 }
