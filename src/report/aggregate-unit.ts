@@ -14,9 +14,12 @@ export function aggregateUnit(unit: WorkUnit, aggregator: CoverageAggregator): v
 }
 
 function addText(text: string | undefined, at: Location, aggregator: CoverageAggregator, batchLines: boolean): void {
+  if (text === undefined) {
+    aggregator.addMalformed(at);
+    return;
+  }
   let value: unknown;
   try {
-    if (text === undefined) throw new SyntaxError('not UTF-8');
     value = JSON.parse(text);
   } catch {
     aggregator.addMalformed(at);

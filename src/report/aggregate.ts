@@ -3,7 +3,8 @@
  * number of distinct rows (event names) and property paths, never by the number of events.
  */
 import { parseInstant } from './instant.js';
-import { OBSERVED_TYPES, type CallType, type ObservedType } from './types.js';
+import { isCallType, type CallType } from '../spec/call-types.js';
+import { OBSERVED_TYPES, type ObservedType } from './types.js';
 
 export const LIMITS = {
   /** Distinct rows (event names, page names, ...) reported one by one; later ones are counted in the totals only. */
@@ -21,7 +22,6 @@ export const LIMITS = {
 } as const;
 
 const TYPE_INDEX: Record<ObservedType, number> = Object.fromEntries(OBSERVED_TYPES.map((t, i) => [t, i])) as Record<ObservedType, number>;
-const CALL_TYPES: ReadonlySet<string> = new Set<CallType>(['track', 'identify', 'page', 'screen', 'group', 'alias']);
 const DAY_MS = 86_400_000;
 
 export type Scalar = string | number | boolean | null;
@@ -135,7 +135,6 @@ export class CoverageAggregator {
       row.timestampInvalid++;
     }
     const body = type === 'identify' || type === 'group' ? e.traits : type === 'alias' ? undefined : e.properties;
-    row.root.count++;
     if (body !== null && typeof body === 'object' && !Array.isArray(body)) this.observeObject(row, row.root, body as Record<string, unknown>, 0);
   }
 
@@ -240,9 +239,9 @@ function countValue(node: PathNode, value: Scalar): void {
 function callType(e: Record<string, unknown>): CallType | undefined {
   const t = e.type;
   if (typeof t === 'string') {
-    if (CALL_TYPES.has(t)) return t as CallType;
+    if (isCallType(t)) return t;
     const lower = t.toLowerCase();
-    return CALL_TYPES.has(lower) ? (lower as CallType) : undefined;
+    return isCallType(lower) ? lower : undefined;
   }
   return t === undefined && typeof e.event === 'string' ? 'track' : undefined;
 }

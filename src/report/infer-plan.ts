@@ -26,7 +26,7 @@ export interface InferredPlan {
   skipped: string[];
 }
 
-export function inferPlan(aggregator: CoverageAggregator, planName = 'inferred'): InferredPlan {
+export function inferPlan(aggregator: CoverageAggregator): InferredPlan {
   const skipped: string[] = [];
   const events: Record<string, unknown> = {};
   const pages: Record<string, unknown> = {};
@@ -64,7 +64,7 @@ export function inferPlan(aggregator: CoverageAggregator, planName = 'inferred')
     }
   }
   const document: Record<string, unknown> = {
-    plan: planName,
+    plan: 'inferred',
     version: 1,
     // Names are kept as the data spells them; the conventions are for the team to switch on.
     conventions: { event: 'off', property: 'off' },

@@ -1,3 +1,5 @@
+import type { CallType } from '../spec/call-types.js';
+
 /**
  * The data of `cdp schema-report`: what a log really holds, event by event and property by property,
  * set against the plan. Every output format (table, markdown, json, html, the inferred yaml plan)
@@ -9,7 +11,7 @@
 export const OBSERVED_TYPES = ['string', 'integer', 'number', 'boolean', 'object', 'array', 'null'] as const;
 export type ObservedType = (typeof OBSERVED_TYPES)[number];
 
-export type CallType = 'track' | 'identify' | 'page' | 'screen' | 'group' | 'alias';
+export type { CallType };
 
 /** A row of the report: a track event by name, a page or screen by name, or one of the other calls. */
 export interface EventRef {
