@@ -1,6 +1,7 @@
 import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
 import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
 import { setOwn } from '../plan/yaml-source.js';
+import { withSpecProperties } from '../spec/call-properties.js';
 import { CLIENTS, type ClientTemplate } from './clients/index.js';
 import { jsdoc, type DocParts } from './jsdoc.js';
 import { codegenNames, type CodegenNames } from './names.js';
@@ -170,7 +171,8 @@ class Emitter {
       if (event.version !== undefined) versions.push(`  [${JSON.stringify(name)}, ${JSON.stringify(event.version)}],\n`);
       const type = names.get(name)!;
       this.#part.exports.push(`type ${type}`);
-      this.#part.code += `${this.declare(type, event.properties, this.policyOf(event), event.description !== undefined ? { description: event.description } : {})}\n`;
+      // The properties the Segment spec defines for every page or screen (url, title, ...) are typed too, as optional.
+      this.#part.code += `${this.declare(type, withSpecProperties(kind, event.properties), this.policyOf(event), event.description !== undefined ? { description: event.description } : {})}\n`;
       members.push(`${jsdoc(eventDoc(event), '  ')}  ${propertyKey(name)}: ${type};\n`);
       const key = `${kind[0]}${index++}`;
       this.validator(key, compiled?.get(name), 'properties');

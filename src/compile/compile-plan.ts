@@ -1,5 +1,6 @@
 import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
 import { setOwn } from '../plan/yaml-source.js';
+import { withSpecProperties } from '../spec/call-properties.js';
 import { emitSchema } from './emit-schema.js';
 import { orderKeywords } from './key-order.js';
 
@@ -33,9 +34,11 @@ export function compilePlan(plan: Plan): CompiledPlan {
   return out;
 }
 
+/** Pages and screens also declare the properties the Segment spec defines for them, so the schema agrees with lint. */
 function compileEvent(event: PlanEvent, plan: Plan, definitions: DefinitionCache): JsonSchema {
   const policy = event.unplannedProperties ?? plan.defaults.unplannedProperties;
-  return envelope(event.name, event.description, 'properties', event.properties, policy, definitions);
+  const properties = event.kind === 'track' ? event.properties : withSpecProperties(event.kind, event.properties);
+  return envelope(event.name, event.description, 'properties', properties, policy, definitions);
 }
 
 function compileTraits(section: TraitsSection, plan: Plan, definitions: DefinitionCache): JsonSchema {

@@ -4,6 +4,7 @@
  */
 import { compareCodeUnits } from '../core/compare.js';
 import type { Plan, PlanEvent } from '../plan/model.js';
+import { isSpecCallProperty, specCallProperties, specPropertySchema } from '../spec/call-properties.js';
 import { LIMITS, type CoverageAggregator, type PathNode, type Row, type Scalar } from './aggregate.js';
 import { anyShape, planShape, type Shape } from './plan-shape.js';
 import { OBSERVED_TYPES, type CallType, type CoverageFailure, type EventCoverage, type EventRef, type PropertyCoverage, type SchemaReport } from './types.js';
@@ -84,7 +85,7 @@ function eventCoverage(row: Row, plan: Plan | undefined, reported: number, notes
 
   const collected: Collected[] = [];
   const shape = planned === undefined ? undefined : planned === false ? null : planned;
-  collect(row.root, row.count, shape, '', collected);
+  collect(row.root, row.count, shape, '', collected, plan && planned !== false ? row.type : undefined);
   const properties = collected.map((c) => c.property);
   const coverage: EventCoverage = {
     type: row.type,
@@ -154,7 +155,7 @@ interface Collected {
  * seen, in code-unit order. `shape` is undefined in discovery mode and null under something the
  * plan does not define.
  */
-function collect(node: PathNode | undefined, parentCount: number, shape: Shape | null | undefined, prefix: string, out: Collected[]): void {
+function collect(node: PathNode | undefined, parentCount: number, shape: Shape | null | undefined, prefix: string, out: Collected[], call?: CallType): void {
   const declared = shape ? shape.properties : undefined;
   const seen = node?.children;
   const keys = declared ? [...declared.keys()] : [];
@@ -162,8 +163,17 @@ function collect(node: PathNode | undefined, parentCount: number, shape: Shape |
   for (const key of keys) {
     const child = seen?.get(key);
     const decl = declared?.get(key);
-    const childShape = shape === undefined ? undefined : decl ? decl.shape : shape?.open ? anyShape() : null;
     const path = joinPath(prefix, key);
+    if (!decl && call !== undefined && isSpecCallProperty(call, key)) {
+      // Allowed by the Segment spec, not by the plan: never unplanned, never required.
+      const specShape = planShape(specPropertySchema(specCallProperties(call as 'page' | 'screen').get(key)!), new Map());
+      const first = out.length;
+      out.push(property(path, child, parentCount, 'spec', false, specShape));
+      collectBelow(child, specShape, path, out);
+      for (let i = first; i < out.length; i++) if (out[i]!.property.planned === true) out[i]!.property.planned = 'spec';
+      continue;
+    }
+    const childShape = shape === undefined ? undefined : decl ? decl.shape : shape?.open ? anyShape() : null;
     out.push(property(path, child, parentCount, shape === undefined ? null : childShape !== null, shape === undefined ? null : decl?.required === true, childShape));
     collectBelow(child, childShape, path, out);
   }
@@ -179,7 +189,7 @@ function collectBelow(node: PathNode | undefined, shape: Shape | null | undefine
   collectBelow(items, itemShape, itemsPath, out);
 }
 
-function property(path: string, node: PathNode | undefined, parentCount: number, planned: boolean | null, required: boolean | null, shape: Shape | null | undefined): Collected {
+function property(path: string, node: PathNode | undefined, parentCount: number, planned: PropertyCoverage['planned'], required: boolean | null, shape: Shape | null | undefined): Collected {
   const count = node?.count ?? 0;
   const types: PropertyCoverage['types'] = {};
   const forbidden: PropertyCoverage['forbiddenTypes'] = [];

@@ -7,6 +7,7 @@
 import { compareCodeUnits } from '../core/compare.js';
 import { normalizeName } from '../naming/distance.js';
 import { setOwn } from '../plan/yaml-source.js';
+import { isSpecCallProperty } from '../spec/call-properties.js';
 import type { CoverageAggregator, PathNode, Row } from './aggregate.js';
 
 /** A string property becomes an enum when it has at least two (one value is a constant so far)... */
@@ -52,7 +53,7 @@ export function inferPlan(aggregator: CoverageAggregator): InferredPlan {
         }
         taken[row.type].set(key, row.name);
         const target = row.type === 'track' ? events : row.type === 'page' ? pages : screens;
-        setOwn(target, row.name, { properties: body.properties ?? {} });
+        setOwn(target, row.name, { properties: withoutSpecProperties(row.type, body.properties ?? {}) });
         break;
       }
       case 'identify':
@@ -116,6 +117,16 @@ function enumValues(node: PathNode, types: string[]): string[] | undefined {
   // Long strings are not counted as values: if any were seen, the set is not the whole story.
   if (counted !== total || strings.length < ENUM_MIN_VALUES || strings.length > ENUM_MAX_VALUES || total < strings.length * ENUM_MIN_SAMPLES_PER_VALUE) return undefined;
   return strings.map(([v]) => v).sort();
+}
+
+/**
+ * The properties the Segment spec defines on every page or screen (url, title, ...) are left to the
+ * spec: declaring them would only repeat it, and would make the types seen, right or wrong, the plan's.
+ */
+function withoutSpecProperties(type: string, properties: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) if (!isSpecCallProperty(type, key)) setOwn(out, key, value);
+  return out;
 }
 
 function sortedByKey(map: Record<string, unknown>): Record<string, unknown> {

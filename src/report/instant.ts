@@ -1,6 +1,4 @@
-import { isIsoDateTime } from '../validate/iso-date-time.js';
-
-const HAS_OFFSET = /(?:[Zz]|[+-]\d\d:?\d\d)$/;
+import { hasUtcOffset, isIsoDateTime } from '../validate/iso-date-time.js';
 
 /**
  * An ISO-8601 date-time as ms since the epoch, or undefined when it is not one. Without an offset
@@ -8,6 +6,6 @@ const HAS_OFFSET = /(?:[Zz]|[+-]\d\d:?\d\d)$/;
  */
 export function parseInstant(value: string): number | undefined {
   if (!isIsoDateTime(value)) return undefined;
-  const ms = Date.parse(HAS_OFFSET.test(value) ? value : `${value}Z`);
+  const ms = Date.parse(hasUtcOffset(value) ? value : `${value}Z`);
   return Number.isNaN(ms) ? undefined : ms;
 }

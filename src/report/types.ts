@@ -92,8 +92,11 @@ export interface PropertyCoverage {
   distinct: { count: number; capped: boolean };
   /** The most frequent values with their counts, for low-cardinality properties (enum candidates). */
   topValues?: Array<{ value: string | number | boolean | null; count: number }>;
-  /** Whether the plan declares the path; null in discovery mode. */
-  planned: boolean | null;
+  /**
+   * Whether the plan declares the path; `"spec"` for a property the Segment spec defines on every
+   * page or screen (url, title, ...) that the plan leaves to the spec; null in discovery mode.
+   */
+  planned: boolean | 'spec' | null;
   /** Whether the plan requires it (within its parent); null in discovery mode. */
   required: boolean | null;
   /** Types seen that the plan does not allow at this path. */

@@ -1,8 +1,10 @@
 import { toCase } from '../naming/case.js';
+import { specCallProperties, type SpecCall } from './call-properties.js';
 import type { SpecProperties, SpecProperty } from './property-types.js';
 
 /**
- * Traits and properties Segment reserves (from its Identify, Group and Page specs). They keep
+ * Traits and properties Segment reserves (from its Identify and Group specs, and for pages and
+ * screens the table in call-properties.ts). They keep
  * Segment's own spelling, camelCase, whatever the plan's property convention: callers exempt
  * them from naming rules.
  */
@@ -67,17 +69,7 @@ export const RESERVED_GROUP_TRAITS: SpecProperties = {
   plan: str('Plan of the group'),
 };
 
-export const RESERVED_PAGE_PROPERTIES: SpecProperties = {
-  name: str('Name of the page'),
-  path: str('Path of the page URL'),
-  referrer: str('Address of the previous page'),
-  search: str('Query string of the page URL'),
-  title: str('Title of the page'),
-  url: str('Full address of the page'),
-  keywords: { type: 'array', description: 'Keywords of the page content', items: { type: 'string' } },
-};
-
-export type ReservedSection = 'identify' | 'group' | 'page';
+export type ReservedSection = 'identify' | 'group' | SpecCall;
 
 interface Node {
   readonly children: ReadonlyMap<string, Node>;
@@ -97,12 +89,14 @@ function index(properties: SpecProperties | undefined): Node {
 const SECTIONS: Readonly<Record<ReservedSection, Node>> = {
   identify: index(RESERVED_IDENTIFY_TRAITS),
   group: index(RESERVED_GROUP_TRAITS),
-  page: index(RESERVED_PAGE_PROPERTIES),
+  page: index(Object.fromEntries(specCallProperties('page'))),
+  screen: index(Object.fromEntries(specCallProperties('screen'))),
 };
 
 /**
  * Whether the key path (["firstName"], ["address", "postalCode"]) names a reserved trait of the
- * identify or group call, or a reserved page property. Either camelCase or snake_case matches.
+ * identify or group call, or a property the spec defines on pages or screens. Either camelCase or
+ * snake_case matches.
  */
 export function isReservedTrait(section: ReservedSection, path: readonly string[]): boolean {
   if (path.length === 0) return false;

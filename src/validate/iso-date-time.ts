@@ -46,3 +46,14 @@ export function isIsoDateTime(s: string): boolean {
   const om = digits(s, i + 3 + colon, 2);
   return oh >= 0 && oh <= 23 && om >= 0 && om <= 59 && i + 5 + colon === s.length;
 }
+
+const NUMERIC_OFFSET = /[+-]\d\d:?\d\d$/;
+
+/**
+ * Whether an ISO-8601 date-time (as accepted by isIsoDateTime) names its zone: `Z` or a numeric
+ * offset. Without one it is a local time of a zone nobody wrote down.
+ */
+export function hasUtcOffset(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  return last === 90 /* Z */ || last === 122 /* z */ || NUMERIC_OFFSET.test(s);
+}

@@ -134,4 +134,19 @@ describe('generated code under tsc --strict', () => {
     expect(await codes('warn', 'analytics-node', ', { userId: "u1" }')).toEqual([[4, 2769], [5, 2345], [6, 2769], [7, 2769]]);
     expect(typecheck({ 'analytics.ts': await single(plan('error'), 'window', 'off'), 'usage.ts': 'import { page } from "./analytics.js";\npage();\n' }, STRICTEST)).toEqual([]);
   });
+
+  it('types the properties the Segment spec defines on pages and screens as optional, and rejects wrong types', async () => {
+    const plan = planFrom('plan: p\npages:\n  Home: {}\nscreens:\n  Cart: {}\n');
+    const usage = [
+      'import { page, screen } from "./analytics.js";',
+      'page("Home", { url: "http://x/", title: "Home", path: "/", referrer: "", search: "", name: "Home", category: "Docs", keywords: ["a"] });',
+      'page("Home");',
+      'screen("Cart", { name: "Cart" });',
+      'page("Home", { url: 5 });',
+      'page("Home", { keywords: "a" });',
+      'screen("Cart", { url: "x" });',
+    ].join('\n');
+    const diagnostics = typecheck({ 'analytics.ts': await single(plan, 'custom', 'always'), 'usage.ts': usage }, STRICTEST);
+    expect(diagnostics.map(({ line, code }) => [line, code])).toEqual([[5, 2769], [6, 2769], [7, 2353]]);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../src/compile/compile-plan.js';
+import type { JsonSchema } from '../../src/plan/model.js';
 import { verifyPlanSchemas } from '../../src/compile/verify.js';
 import { createAjv } from '../../src/validate/ajv.js';
 import { loadPlan } from '../../src/plan/load.js';
@@ -96,6 +97,20 @@ describe('compilePlan', () => {
     expect(compiled.identify!.properties).toMatchObject({ traits: { properties: { email: { type: 'string', format: 'email' } }, required: ['email'] } });
     expect(compiled.identify!.required).toEqual(['traits']);
     expect(compiled.page.get('Home')!.title).toBe('Home');
+  });
+
+  it('declares the properties the Segment spec defines on pages and screens, so the schema agrees with lint', () => {
+    const p = planFrom('plan: s\ndefaults: { unplanned_properties: error }\npages:\n  Home:\n    properties:\n      title: { enum: [Home] }\nscreens:\n  Cart: {}\n');
+    const c = compilePlan(p);
+    const home = (c.page.get('Home')!.properties as Record<string, JsonSchema>).properties!;
+    expect(Object.keys(home.properties as object)).toEqual(['title', 'name', 'category', 'path', 'referrer', 'search', 'url', 'keywords']);
+    expect((home.properties as Record<string, unknown>).title).toEqual({ enum: ['Home'] });
+    expect(home.additionalProperties).toBe(false);
+    const cart = (c.screen.get('Cart')!.properties as Record<string, JsonSchema>).properties!;
+    expect(Object.keys(cart.properties as object)).toEqual(['name']);
+    const validate = createAjv().compile(c.page.get('Home')!);
+    expect(validate({ properties: { title: 'Home', url: 'http://x/', keywords: ['a'] } })).toBe(true);
+    expect(validate({ properties: { title: 'Home', url: 5 } })).toBe(false);
   });
 
   it('is deterministic: keyword order does not depend on how the plan was written', () => {

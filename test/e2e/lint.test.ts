@@ -265,3 +265,46 @@ describe('cdp lint: properties named like Object members', () => {
     expect(found).toEqual(['2 plan/missing-required /properties/toString', '2 plan/invalid-value /properties/constructor']);
   });
 });
+
+describe('cdp lint: what the SDKs add by themselves', () => {
+  // A page call as @segment/analytics-next 1.84.3 sends it for `analytics.page('Home')` (POST /v1/p).
+  const nextPage = {
+    timestamp: '2026-12-05T18:00:00.000Z',
+    integrations: {},
+    type: 'page',
+    properties: { path: '/', referrer: '', search: '', title: 'Home', url: 'http://127.0.0.1:8080/', name: 'Home' },
+    name: 'Home',
+    context: {
+      page: { path: '/', referrer: '', search: '', title: 'Home', url: 'http://127.0.0.1:8080/' },
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/156.0.0.0 Safari/537.36',
+      locale: 'en-US',
+      library: { name: 'analytics.js', version: 'npm:next-1.84.3' },
+      timezone: 'UTC',
+    },
+    messageId: 'ajs-next-1764957600000-4d2ac5e1',
+    anonymousId: '8f1c2a54-0d5e-4c1a-9a57-3d3b1f0e6c2a',
+    writeKey: 'test-key',
+    userId: null,
+    sentAt: '2026-12-05T18:00:00.012Z',
+    _metadata: { bundled: ['Segment.io'], unbundled: [], bundledIds: [] },
+  };
+
+  it('gives no diagnostic on a plain page call to a page of a freshly initialised plan', () => {
+    const project = mkdtempSync(join(tmpdir(), 'cdp-init-page-'));
+    expect(cdp(['init'], { cwd: project }).code).toBe(0);
+    const planFile = join(project, 'tracking-plan.yaml');
+    writeFileSync(planFile, `${readFileSync(planFile, 'utf8')}\npages:\n  Home:\n    description: The landing page.\n`);
+    writeFileSync(join(project, 'page.ndjson'), `${JSON.stringify(nextPage)}\n`);
+    const stylish = cdp(['lint', 'page.ndjson'], { cwd: project });
+    expect(stylish.stdout).toContain('lint: 1 file · 1 read · 1 valid · 0 invalid · 0 malformed');
+    expect(stylish.stdout).not.toMatch(/warning|error/);
+    expect(stylish.code).toBe(0);
+    const json = cdp(['lint', 'page.ndjson', '--format', 'json'], { cwd: project });
+    expect(JSON.parse(json.stdout).diagnostics).toEqual([]);
+    // The same page with a mistake in a spec property, and one of its own, is still caught.
+    writeFileSync(join(project, 'bad.ndjson'), `${JSON.stringify({ ...nextPage, properties: { ...nextPage.properties, url: 42, tab: 'new' } })}\n`);
+    const bad = cdp(['lint', 'bad.ndjson', '--format', 'json'], { cwd: project });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).diagnostics.map((d: { ruleId: string; path: string }) => `${d.ruleId} ${d.path}`)).toEqual(['plan/unplanned-property /properties/tab', 'plan/invalid-value /properties/url']);
+  });
+});

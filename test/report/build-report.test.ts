@@ -120,6 +120,30 @@ describe('buildSchemaReport against a plan', () => {
   });
 });
 
+describe('buildSchemaReport, the properties the Segment spec defines on pages and screens', () => {
+  const page = (properties: object, name: string | null = 'Home') => ({ type: 'page', ...(name ? { name } : {}), anonymousId: 'a', timestamp: '2026-11-02T10:00:00Z', properties });
+  const spec = planFrom('pages:\n  Home:\n    properties:\n      title: { type: string, required: true }\n      tab: string\n');
+  const report = buildSchemaReport(
+    aggregate(lines(page({ url: 'http://x/', title: 'Home', keywords: ['a'], other: 1 }), page({ url: 5, title: 'Home' }), page({ path: '/' }, null))),
+    { plan: spec, files: 1, minCoverage: 100 },
+  );
+  const home = report.events.find((e) => e.name === 'Home')!;
+
+  it('are shown as spec, not unplanned, and never required', () => {
+    expect(prop(home.properties, 'url')).toMatchObject({ planned: 'spec', required: false, presence: 1, forbiddenTypes: ['integer'] });
+    expect(prop(home.properties, 'keywords[]')).toMatchObject({ planned: 'spec' });
+    expect(prop(home.properties, 'other')).toMatchObject({ planned: false });
+    // The plan's own definition wins: title is the plan's, and required.
+    expect(prop(home.properties, 'title')).toMatchObject({ planned: true, required: true });
+    expect(prop(report.events.find((e) => e.type === 'page' && e.name === null)!.properties, 'path')).toMatchObject({ planned: 'spec' });
+  });
+
+  it('are not listed when they never arrived, and do not count against coverage', () => {
+    expect(home.properties.map((p) => p.path)).toEqual(['title', 'tab', 'keywords', 'keywords[]', 'other', 'url']);
+    expect(report.coverageFailures).toEqual([]);
+  });
+});
+
 describe('buildSchemaReport in discovery mode', () => {
   it('reports what it sees, with planned and required left open', () => {
     const report = buildSchemaReport(aggregate(log), { files: 1 });

@@ -33,9 +33,18 @@ describe('inferPlan', () => {
   });
 
   it('puts identify and group traits and named pages in their sections', () => {
-    const { document } = inferPlan(aggregate(lines({ type: 'identify', userId: 'u', traits: { email: 'a@b.c' } }, { type: 'page', name: 'Home', anonymousId: 'a', properties: { path: '/' } }, { type: 'group', userId: 'u', groupId: 'g', traits: {} })));
+    const { document } = inferPlan(aggregate(lines({ type: 'identify', userId: 'u', traits: { email: 'a@b.c' } }, { type: 'page', name: 'Home', anonymousId: 'a', properties: { path: '/', section: 'top' } }, { type: 'group', userId: 'u', groupId: 'g', traits: {} })));
     expect(Object.keys(document)).toEqual(['plan', 'version', 'conventions', 'events', 'pages', 'identify', 'group']);
     expect(document.identify).toEqual({ traits: { email: { type: 'string', required: true } } });
-    expect(document.pages).toEqual({ Home: { properties: { path: { type: 'string', required: true } } } });
+    expect(document.pages).toEqual({ Home: { properties: { section: { type: 'string', required: true } } } });
+  });
+
+  it('leaves the properties the Segment spec defines on pages and screens to the spec', () => {
+    const page = { type: 'page', name: 'Home', anonymousId: 'a', properties: { url: 'http://x/', title: 'Home', keywords: ['a'], tab: 'new' } };
+    const screen = { type: 'screen', name: 'Cart', anonymousId: 'a', properties: { name: 'Cart', title: 'Your cart' } };
+    const { document } = inferPlan(aggregate(lines(page, screen)));
+    expect(document.pages).toEqual({ Home: { properties: { tab: { type: 'string', required: true } } } });
+    // Screens have only `name` from the spec: a screen's `title` is the app's own property.
+    expect(document.screens).toEqual({ Cart: { properties: { title: { type: 'string', required: true } } } });
   });
 });

@@ -64,3 +64,20 @@ describe('CallChecker', () => {
     expect(check(undefined)).toEqual(['3:5 plan/missing-required /properties']);
   });
 });
+
+describe('CallChecker, page and screen calls', () => {
+  const site = planFrom('defaults: { unplanned_properties: error }\npages:\n  Home: { description: Landing. }\nscreens:\n  Cart: { description: The cart. }\n');
+  const pages = new CallChecker(site, compilePlan(site), { severities, explicit, conventions: resolveConventions(site, {}) });
+  const call = (type: 'page' | 'screen', name: string, body: Value): string[] => {
+    const out: Diagnostic[] = [];
+    pages.check({ type, file: 'a.ts', line: 1, column: 1, name: { kind: 'known', name }, body }, out);
+    return out.map((d) => `${d.ruleId} ${d.path ?? ''}`.trim());
+  };
+
+  it('accept the properties the Segment spec defines, with their types', () => {
+    expect(call('page', 'Home', object({ url: UNKNOWN, title: literal('Home'), keywords: { kind: 'array', items: [literal('a')] } }))).toEqual([]);
+    expect(call('page', 'Home', object({ url: literal(5), tab: literal('x') }))).toEqual(['plan/unplanned-property /properties/tab', 'plan/invalid-value /properties/url']);
+    expect(call('screen', 'Cart', object({ name: literal('Cart') }))).toEqual([]);
+    expect(call('screen', 'Cart', object({ url: literal('x') }))).toEqual(['plan/unplanned-property /properties/url']);
+  });
+});

@@ -3,7 +3,6 @@ import {
   isReservedTrait,
   RESERVED_GROUP_TRAITS,
   RESERVED_IDENTIFY_TRAITS,
-  RESERVED_PAGE_PROPERTIES,
   type ReservedSection,
 } from '../../src/spec/reserved-traits.js';
 
@@ -22,12 +21,6 @@ describe('reserved traits', () => {
     expect(Object.keys(RESERVED_GROUP_TRAITS).sort()).toEqual([
       'address', 'avatar', 'createdAt', 'description', 'email', 'employees', 'id', 'industry', 'name', 'phone',
       'plan', 'website',
-    ]);
-  });
-
-  it('hold the page properties Segment reserves', () => {
-    expect(Object.keys(RESERVED_PAGE_PROPERTIES).sort()).toEqual([
-      'keywords', 'name', 'path', 'referrer', 'search', 'title', 'url',
     ]);
   });
 });
@@ -59,6 +52,10 @@ describe('isReservedTrait', () => {
     ['page', ['referrer'], true],
     ['page', ['keywords'], true],
     ['page', ['email'], false],
+    ['page', ['category'], true],
+    ['page', ['url', 'host'], false],
+    ['screen', ['name'], true],
+    ['screen', ['url'], false],
   ])('%s %j: %s', (section, path, expected) => {
     expect(isReservedTrait(section, path)).toBe(expected);
   });

@@ -127,6 +127,16 @@ describe('EventChecker', () => {
     expect(brief(check({ ...base, type: 'track', event: `${'Long '.repeat(60)}Viewed` }))[0]).toBe('spec/name-too-long error /event');
   });
 
+  it('warns about a date-time without a UTC offset, unless the config sets the rule', () => {
+    const order = { ...base, type: 'track', event: 'Order Completed', properties: { order_id: 'o' } };
+    const local = { ...order, timestamp: '2026-11-02T09:19:00', sentAt: '2026-11-02T09:19', originalTimestamp: '2026-11-02T09:19:00.123456', receivedAt: '2026-11-02T09:19:00+0100' };
+    const ds = check(local);
+    expect(ds.map((d) => `${d.severity} ${d.messageId} ${d.path}`)).toEqual(['warn noOffset /timestamp', 'warn noOffset /sentAt', 'warn noOffset /originalTimestamp']);
+    expect(ds[0]!.message).toBe('"timestamp" has no UTC offset: "2026-11-02T09:19:00" is a local time in an unknown zone, which warehouses may shift; the Segment SDKs send UTC, like "2024-01-15T10:30:00.000Z"');
+    expect(check({ ...order, timestamp: '2026-11-02T09:19:00z', sentAt: '2026-11-02T10:19:00.5-01:00' })).toEqual([]);
+    expect(brief(check(local, checker({ 'spec/invalid-timestamp': 'error' })))).toEqual(['spec/invalid-timestamp error /timestamp', 'spec/invalid-timestamp error /sentAt', 'spec/invalid-timestamp error /originalTimestamp']);
+  });
+
   it('reports an id that is a missing value turned into text, and counts blank ids as missing', () => {
     const ds = check({ ...base, userId: 'undefined', anonymousId: 'a-1', type: 'track', event: 'Order Completed', properties: { order_id: 'o' } });
     expect(ds).toEqual([

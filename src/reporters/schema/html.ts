@@ -289,7 +289,7 @@ function propertyRow(p: PropertyCoverage, withPlan: boolean, belowMinimum: boole
       forbidden.size > 0 ? `<span class="flag bad">forbidden type: ${esc([...forbidden].join(', '))}</span>` : '',
       p.planned === false ? '<span class="flag">unplanned</span>' : '',
     ];
-    cells.push(`<td>${yesNo(p.planned)}`, `<td>${yesNo(p.planned === false ? null : p.required, 'required', 'optional')}`, `<td>${flags.join('')}`);
+    cells.push(`<td>${p.planned === 'spec' ? 'spec' : yesNo(p.planned)}`, `<td>${yesNo(p.planned === false ? null : p.required, 'required', 'optional')}`, `<td>${flags.join('')}`);
   }
   return `<tr>${cells.join('')}`;
 }

@@ -56,9 +56,10 @@ export function propertyFlags(p: PropertyCoverage): string[] {
   return flags;
 }
 
-/** How the plan treats a property: required, optional, not in plan; empty in discovery mode. */
+/** How the plan treats a property: required, optional, spec (allowed by the Segment spec), unplanned; empty in discovery mode. */
 export function planText(p: PropertyCoverage): string {
   if (p.planned === null) return '';
+  if (p.planned === 'spec') return 'spec';
   if (!p.planned) return 'unplanned';
   return p.required ? 'required' : 'optional';
 }

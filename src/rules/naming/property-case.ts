@@ -9,7 +9,7 @@ export const propertyCase: Rule = {
     id: 'naming/property-case',
     type: 'suggestion',
     defaultSeverity: 'error',
-    description: "Property and trait names follow the property naming convention (default: snake_case); Segment's reserved traits are exempt.",
+    description: "Property and trait names follow the property naming convention (default: snake_case); Segment's reserved traits, and the properties the spec defines on pages and screens, are exempt.",
     messages: {
       convention: '{{what}} "{{name}}" of {{owner}} {{reason}}',
     },
@@ -19,7 +19,7 @@ export const propertyCase: Rule = {
       const name = v.keyPath?.at(-1);
       if (name === undefined) return;
       const { kind } = v.owner;
-      if ((kind === 'identify' || kind === 'group') && isReservedTrait(kind, v.keyPath!)) return;
+      if (kind !== 'track' && kind !== 'type' && isReservedTrait(kind, v.keyPath!)) return;
       const result = checkName(name, conventions.property);
       if (result.ok) return;
       report({
@@ -33,8 +33,9 @@ export const propertyCase: Rule = {
   },
   checkPayload({ type, subject, keysToName, naming, conventions, report }) {
     const traits = type === 'identify' || type === 'group';
+    const reserved = traits || type === 'page' || type === 'screen';
     for (const { key, path, keyPath } of keysToName()) {
-      if (traits && isReservedTrait(type, keyPath)) continue;
+      if (reserved && isReservedTrait(type, keyPath)) continue;
       const result = naming(key, 'property');
       if (result.ok) continue;
       report({
