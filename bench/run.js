@@ -325,6 +325,7 @@ function eventLog(count, seed = 1) {
     }
   }
   const started = performance.now();
+  mkdirSync(DATA, { recursive: true });
   const stats = writeEvents(file, count, { seed });
   const meta = { count, seed, generator, ...stats };
   writeFileSync(marker, JSON.stringify(meta, null, 2) + '\n');

@@ -2,6 +2,7 @@
  * Streaming aggregation for `cdp schema-report`: one pass over the events, memory bounded by the
  * number of distinct rows (event names) and property paths, never by the number of events.
  */
+import { failureReason } from '../rules/internal/check-failed.js';
 import { parseInstant } from './instant.js';
 import { isCallType, type CallType } from '../spec/call-types.js';
 import { OBSERVED_TYPES, type ObservedType } from './types.js';
@@ -88,11 +89,26 @@ export class CoverageAggregator {
   /** Events counted in the totals but not in a row, past LIMITS.rows. */
   rowsDropped = 0;
   readonly malformedAt: Location[] = [];
+  /** Events whose aggregation threw (a bug in cdp), the first ten with the error; the report says so. */
+  failed = 0;
+  readonly failedAt: Array<Location & { reason: string }> = [];
 
   constructor(private readonly filter: AggregateFilter = {}) {}
 
-  /** A parsed event. Anything but an object with a recognisable call type counts as malformed. */
+  /**
+   * A parsed event. Anything but an object with a recognisable call type counts as malformed. An
+   * event that makes the aggregation throw (a bug in cdp) costs that event, never the report.
+   */
   add(event: unknown, at: Location): void {
+    const read = this.read;
+    try {
+      this.addEvent(event, at);
+    } catch (error) {
+      this.addFailed(at, error, this.read === read);
+    }
+  }
+
+  private addEvent(event: unknown, at: Location): void {
     if (event === null || typeof event !== 'object' || Array.isArray(event)) {
       this.addMalformed(at);
       return;
@@ -136,6 +152,19 @@ export class CoverageAggregator {
     }
     const body = type === 'identify' || type === 'group' ? e.traits : type === 'alias' ? undefined : e.properties;
     if (body !== null && typeof body === 'object' && !Array.isArray(body)) this.observeObject(row, row.root, body as Record<string, unknown>, 0);
+  }
+
+  /**
+   * An event the aggregator threw on. It is counted as reported (it was a well-formed event) when
+   * the failure came before it was counted at all, so that the totals still add up.
+   */
+  private addFailed(at: Location, error: unknown, uncounted: boolean): void {
+    if (uncounted) {
+      this.read++;
+      this.reported++;
+    }
+    this.failed++;
+    if (this.failedAt.length < 10) this.failedAt.push({ ...at, reason: failureReason(error) });
   }
 
   /** A line or element that is not JSON, or not UTF-8. */

@@ -36,6 +36,10 @@ export function buildSchemaReport(aggregator: CoverageAggregator, options: Build
   const threshold = options.minCoverage === undefined ? undefined : options.minCoverage / 100;
   const coverageFailures: CoverageFailure[] = [];
   const events = rows.map((row) => eventCoverage(row, plan, reported, notes, threshold, coverageFailures));
+  for (const f of aggregator.failedAt) {
+    notes.push(`${f.file}:${f.line}${f.column !== undefined ? `:${f.column}` : ''}: cdp failed while counting this event (${f.reason}); this is a bug in cdp, please report it with this input`);
+  }
+  if (aggregator.failed > aggregator.failedAt.length) notes.push(`${fmt(aggregator.failed - aggregator.failedAt.length)} more events made cdp fail while counting them`);
   if (aggregator.rowsDropped > 0) {
     notes.push(`${fmt(aggregator.rowsDropped)} events with names past the first ${fmt(LIMITS.rows)} distinct ones are counted in the totals but have no row`);
   }

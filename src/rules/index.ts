@@ -8,6 +8,7 @@ import { similarEvent } from './plan/similar-event.js';
 import { specAlternative } from './plan/spec-alternative.js';
 import { typeKeywordMismatch } from './plan/type-keyword-mismatch.js';
 import { nameTooLong } from './spec/name-too-long.js';
+import { maxDepth } from './spec/max-depth.js';
 import { invalidIntegrations } from './spec/invalid-integrations.js';
 import { invalidTimestamp } from './spec/invalid-timestamp.js';
 import { missingIdentityRule } from './spec/missing-identity.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   invalidTimestamp,
   invalidIntegrations,
   nameTooLong,
+  maxDepth,
   unplannedEvent,
   missingRequired,
   unplannedProperty,
@@ -78,4 +80,12 @@ export const FATAL_PROBLEMS: Record<string, string> = {
   'plan/unknown-type-ref': 'A property refers to a type that is neither a JSON type nor defined in `types`.',
   'plan/type-cycle': 'Reusable types refer to each other in a cycle (A -> B -> A).',
   'plan/invalid-schema': 'A compiled schema is rejected by the JSON Schema validator (for example a pattern that is not a valid regular expression).',
+};
+
+/**
+ * Problems of cdp itself, reported where they happen instead of stopping the run: not rules, so
+ * they cannot be configured; each one counts its event (or file) as invalid, at severity error.
+ */
+export const INTERNAL_PROBLEMS: Record<string, string> = {
+  'internal/check-failed': 'cdp failed while checking one event (or one file of `cdp scan`): a bug in cdp. That event or file is reported with the error, and the rest of the input is still checked.',
 };

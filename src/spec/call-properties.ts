@@ -34,7 +34,6 @@ export const CALL_PROPERTIES: Readonly<Record<string, CallProperty>> = {
       PAGE_SPEC,
       'Segment Spec: Screen, reserved properties',
       '@segment/analytics-next 1.84.3 src/core/page/add-page-context.ts: properties.name = event.name when the page has a name',
-      'Segment mobile SDKs (analytics-ios, analytics-android): the screen name is sent in properties.name',
     ],
   },
   category: page(

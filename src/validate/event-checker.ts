@@ -8,10 +8,12 @@ import { closest } from '../naming/distance.js';
 import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
 import { escapeToken, joinPointer, pointerTokens } from '../plan/pointer.js';
 import { RULES } from '../rules/index.js';
+import { checkFailed, failureReason } from '../rules/internal/check-failed.js';
 import { invalidEvent, invalidJson, unknownType } from '../rules/spec/payload-shape.js';
 import { ruleDiagnostic, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ProblemText, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { CALL_TYPES, type CallType } from '../spec/call-types.js';
 import { createAjv, namesInheritedProperties } from './ajv.js';
+import { MAX_DEPTH, reportableValue } from './depth.js';
 import { jsonTypeOf, preview } from './json-value.js';
 
 export interface CheckerOptions {
@@ -87,9 +89,23 @@ export class EventChecker {
     this.push(out, invalidJson, this.#shapeSeverity.invalidJson, problem, located);
   }
 
-  /** Checks one parsed event and appends its diagnostics to `out`; returns how many it added. */
+  /**
+   * Checks one parsed event and appends its diagnostics to `out`; returns how many it added. An
+   * exception inside a rule costs this event only: what it had reported is replaced by one
+   * internal/check-failed diagnostic.
+   */
   check(value: unknown, loc: EventLocation, out: Diagnostic[]): number {
     const before = out.length;
+    try {
+      return this.checkEvent(value, loc, out, before);
+    } catch (error) {
+      out.length = before;
+      this.push(out, checkFailed, 'error', { messageId: 'failed', data: { what: 'event', reason: failureReason(error) } }, loc);
+      return 1;
+    }
+  }
+
+  private checkEvent(value: unknown, loc: EventLocation, out: Diagnostic[], before: number): number {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       this.push(out, invalidEvent, this.#shapeSeverity.invalidEvent, { messageId: 'notObject', data: { actual: jsonTypeOf(value) } }, loc);
       return out.length - before;
@@ -230,35 +246,37 @@ export class EventChecker {
     // A planned event whose schema found nothing undeclared has nothing to name: no allocation.
     if (planned && policy !== 'off' && !errors.some((e) => e.keyword === 'additionalProperties')) return NO_KEYS;
     const out: PayloadKey[] = [];
-    const stack: Array<{ value: unknown; path: string; keyPath: string[] }> = [];
-    const add = (key: string, value: unknown, path: string, keyPath: string[]) => {
+    // depth: levels from the message itself, so that the walk stops where spec/max-depth draws the line.
+    const stack: Array<{ value: unknown; path: string; keyPath: string[]; depth: number }> = [];
+    const add = (key: string, value: unknown, path: string, keyPath: string[], depth: number) => {
       out.push({ key, path, keyPath });
-      stack.push({ value, path, keyPath });
+      stack.push({ value, path, keyPath, depth });
     };
     if (!planned) {
-      stack.push({ value: body, path: `/${slot}`, keyPath: [] });
+      stack.push({ value: body, path: `/${slot}`, keyPath: [], depth: 1 });
     } else if (policy !== 'off') {
       for (const e of errors) {
         if (e.keyword !== 'additionalProperties') continue;
         const key = String(e.params.additionalProperty);
-        const parent = pointerTokens(e.instancePath).slice(1).filter((t) => !/^\d+$/.test(t));
-        add(key, (e.data as Record<string, unknown>)[key], joinPointer(e.instancePath, key), [...parent, key]);
+        const tokens = pointerTokens(e.instancePath);
+        const parent = tokens.slice(1).filter((t) => !/^\d+$/.test(t));
+        add(key, (e.data as Record<string, unknown>)[key], joinPointer(e.instancePath, key), [...parent, key], tokens.length + 1);
       }
     } else {
       const declared = ((planned as PlanEvent).properties ?? (planned as TraitsSection).traits).properties as JsonSchema;
       for (const [key, value] of Object.entries(body)) {
-        if (!Object.hasOwn(declared, key)) add(key, value, `/${slot}/${escapeToken(key)}`, [key]);
+        if (!Object.hasOwn(declared, key)) add(key, value, `/${slot}/${escapeToken(key)}`, [key], 2);
       }
     }
     // Children of what is on the stack: all of their keys are unplanned too.
     while (stack.length > 0 && out.length < MAX_KEYS_PER_EVENT) {
-      const { value, path, keyPath } = stack.pop()!;
-      if (value === null || typeof value !== 'object') continue;
+      const { value, path, keyPath, depth } = stack.pop()!;
+      if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
       if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}/${i}`, keyPath });
+        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}/${i}`, keyPath, depth: depth + 1 });
         continue;
       }
-      for (const [key, child] of Object.entries(value)) add(key, child, `${path}/${escapeToken(key)}`, [...keyPath, key]);
+      for (const [key, child] of Object.entries(value)) add(key, child, `${path}/${escapeToken(key)}`, [...keyPath, key], depth + 1);
     }
     return out;
   }
@@ -279,7 +297,8 @@ export class EventChecker {
     event?: string,
   ): void {
     if (severity === 'off') return;
-    const d = ruleDiagnostic(rule, severity, problem);
+    // A value nested past MAX_DEPTH is not carried: writing it out would recurse through every level.
+    const d = ruleDiagnostic(rule, severity, problem.actual !== null && typeof problem.actual === 'object' ? { ...problem, actual: reportableValue(problem.actual) } : problem);
     d.file = loc.file;
     d.line = loc.line;
     if (loc.column !== undefined) d.column = loc.column;

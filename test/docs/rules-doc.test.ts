@@ -10,7 +10,7 @@ import type { Plan } from '../../src/plan/model.js';
 import { checkPlan } from '../../src/rules/check-plan.js';
 import { readUnits } from '../../src/ingest/read-units.js';
 import { SCAN_PAYLOAD_RULES } from '../../src/scan/check-calls.js';
-import { FATAL_PROBLEMS, getRule, RULES } from '../../src/rules/index.js';
+import { FATAL_PROBLEMS, getRule, INTERNAL_PROBLEMS, RULES } from '../../src/rules/index.js';
 import { docsUrl, type Rule } from '../../src/rules/types.js';
 import { EventChecker } from '../../src/validate/event-checker.js';
 import { processUnit } from '../../src/validate/process-unit.js';
@@ -151,6 +151,7 @@ const planRuleIds = RULES.filter((r) => r.checkPlan).map((r) => r.meta.id);
 /** Rules `cdp lint` runs over each payload. */
 const payloadRuleIds = RULES.filter((r) => r.checkPayload || CHECKER_RULES.includes(r.meta.id)).map((r) => r.meta.id);
 const fatalIds = Object.keys(FATAL_PROBLEMS);
+const internalIds = Object.keys(INTERNAL_PROBLEMS);
 
 /** Where a rule runs, as the rules table writes it. */
 function stagesOf(id: string): string {
@@ -204,14 +205,14 @@ const payloadMessageBlocks = attachMessages('payload-messages', 'bad-payload');
 describe('docs/rules.md', () => {
   it('has exactly one heading per rule and per fatal problem, and none for unknown ids', () => {
     const found = headings(doc);
-    const known = [...ruleIds, ...fatalIds];
+    const known = [...ruleIds, ...fatalIds, ...internalIds];
     for (const id of known) expect(found.filter((h) => h === id), `### ${id}`).toHaveLength(1);
     expect(found.filter((h) => !known.includes(h)), 'headings naming no rule or problem').toEqual([]);
   });
 
   it('has the anchors docsUrl() links to', () => {
     const anchors = new Set(headings(doc).map(githubAnchor));
-    for (const id of [...ruleIds, ...fatalIds]) expect(anchors.has(docsUrl(id).split('#')[1]!), docsUrl(id)).toBe(true);
+    for (const id of [...ruleIds, ...fatalIds, ...internalIds]) expect(anchors.has(docsUrl(id).split('#')[1]!), docsUrl(id)).toBe(true);
   });
 
   it('lists every rule with its default severity and stages in the rules table', () => {

@@ -246,6 +246,29 @@ describe('cdp lint: output and options', () => {
   });
 });
 
+describe('cdp lint: one hostile line costs only that line', () => {
+  it('reports every line of a log in which one line nests 5,000 arrays deep, in every format', () => {
+    const good = '{"type":"track","event":"Products Searched","userId":"u","properties":{"query":"shoes"}}';
+    const bad = '{"type":"track","event":"Products Searched","userId":"u","properties":{"productId":"p"}}';
+    const deep = `{"type":"track","event":"Order Completed","userId":"u","properties":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const log = file('deep.ndjson', [good, deep, bad].join('\n'));
+    const { code, report } = lintJson([log]);
+    expect(code).toBe(1);
+    expect(report.summary.stats).toEqual({ files: 1, read: 3, valid: 1, invalid: 2, malformed: 0 });
+    const found = report.diagnostics.map((d: { line: number; ruleId: string; path?: string; actual?: unknown }) => `${d.line} ${d.ruleId} ${d.path?.slice(0, 16) ?? ''}`.trim());
+    expect(found).toEqual(['2 spec/max-depth /properties/0/0/', '2 plan/invalid-value /properties', '3 plan/missing-required /properties/quer', '3 plan/unplanned-property /properties/prod', '3 naming/property-case /properties/prod']);
+    // Too deep to write out: the diagnostic carries no actual value.
+    expect(report.diagnostics[1].actual).toBeUndefined();
+    for (const format of ['stylish', 'sarif', 'github', 'junit']) {
+      const r = cdp(['lint', '--plan', PLAN, '--format', format, log]);
+      expect(r.code, format).toBe(1);
+      expect(r.stderr, format).toBe('');
+      expect(r.stdout, format).toContain('productId');
+      expect(r.stdout, format).toContain('spec/max-depth');
+    }
+  });
+});
+
 describe('cdp lint: no input', () => {
   it('refuses to lint an empty /dev/null stdin as zero events (a CI job without input must fail)', async () => {
     const { spawnSync } = await import('node:child_process');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../src/report/aggregate.js';
+import { CoverageAggregator, LIMITS } from '../../src/report/aggregate.js';
+import { buildSchemaReport } from '../../src/report/build-report.js';
 import { aggregate, lines } from './helpers.js';
 
 const track = (event: string, properties: unknown, extra: object = {}) => ({ type: 'track', event, userId: 'u', timestamp: '2026-11-02T10:00:00Z', properties, ...extra });
@@ -9,6 +10,22 @@ describe('CoverageAggregator', () => {
     const agg = aggregate(lines(track('A', {}), 'not json', '{"truncated":', '42', '{"no":"type"}', '', { batch: [track('A', {}), track('B', {})] }), { events: new Set(['A']) });
     expect({ read: agg.read, reported: agg.reported, malformed: agg.malformed, filtered: agg.filtered }).toEqual({ read: 7, reported: 2, malformed: 4, filtered: 1 });
     expect(agg.malformedAt.map((m) => m.line)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('counts an event it fails on (a bug in cdp) as reported, says where, and goes on', () => {
+    const agg = new CoverageAggregator();
+    const hostile = new Proxy(track('A', {}), {
+      get(target, key) {
+        if (key === 'properties') throw new Error('the payload bit back');
+        return Reflect.get(target, key);
+      },
+    });
+    agg.add(track('A', { a: 1 }), { file: 'log.ndjson', line: 1 });
+    agg.add(hostile, { file: 'log.ndjson', line: 2 });
+    agg.add(track('A', { a: 2 }), { file: 'log.ndjson', line: 3 });
+    expect({ read: agg.read, reported: agg.reported, malformed: agg.malformed, filtered: agg.filtered }).toEqual({ read: 3, reported: 3, malformed: 0, filtered: 0 });
+    expect(agg.rows.get('track\u0000A')!.root.children!.get('a')!.count).toBe(2);
+    expect(buildSchemaReport(agg, { files: 1 }).notes).toEqual(['log.ndjson:2: cdp failed while counting this event (Error: the payload bit back); this is a bug in cdp, please report it with this input']);
   });
 
   it('keeps one row per call type and name, taking "Track" as track and a typeless event as track', () => {

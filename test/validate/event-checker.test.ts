@@ -137,6 +137,21 @@ describe('EventChecker', () => {
     expect(brief(check(local, checker({ 'spec/invalid-timestamp': 'error' })))).toEqual(['spec/invalid-timestamp error /timestamp', 'spec/invalid-timestamp error /sentAt', 'spec/invalid-timestamp error /originalTimestamp']);
   });
 
+  it('turns an exception inside a rule into one internal/check-failed diagnostic for that event, and goes on', () => {
+    const c = checker();
+    const out: Diagnostic[] = [];
+    const hostile = new Proxy({ type: 'track', event: 'Order Completed', userId: 'u1' }, {
+      get(target, key) {
+        if (key === 'properties') throw new Error('the payload bit back');
+        return Reflect.get(target, key);
+      },
+    });
+    expect(c.check(hostile, { file: 'events.ndjson', line: 3 }, out)).toBe(1);
+    expect(out.map((d) => `${d.line} ${d.ruleId} ${d.severity}`)).toEqual(['3 internal/check-failed error']);
+    expect(out[0]!.message).toBe('cdp failed while checking this event: Error: the payload bit back. This is a bug in cdp: please report it with this input');
+    expect(c.check({ ...base, type: 'track', event: 'Order Completed', properties: { order_id: 'o' } }, { file: 'events.ndjson', line: 4 }, out)).toBe(0);
+  });
+
   it('reports an id that is a missing value turned into text, and counts blank ids as missing', () => {
     const ds = check({ ...base, userId: 'undefined', anonymousId: 'a-1', type: 'track', event: 'Order Completed', properties: { order_id: 'o' } });
     expect(ds).toEqual([
@@ -184,7 +199,9 @@ describe('EventChecker', () => {
     expect(brief(check(proto))).toEqual(['plan/unplanned-event error /event', 'naming/event-case error /event', 'naming/property-case error /properties/__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const deep = JSON.parse(`{"type":"track","userId":"u","event":"Deep Thing Happened","properties":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`);
-    expect(brief(check(deep))).toEqual(['plan/unplanned-event error /event']);
+    const found = check(deep);
+    expect(brief(found)).toEqual([`spec/max-depth error /properties${'/a'.repeat(63)}`, 'plan/unplanned-event error /event']);
+    expect(found[0]!.message).toBe('The track call nests objects or arrays more than 64 levels deep, at /properties/a/a/…: no tracking data is that deep (keys below that depth are not checked)');
     const wide = { ...base, type: 'track', event: 'Wide Thing Happened', properties: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])) };
     expect(check(wide).length).toBe(1);
   });
