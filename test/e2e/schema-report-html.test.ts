@@ -1,27 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SchemaReport } from '../../src/report/types.js';
 import { renderSchemaReportHtml } from '../../src/reporters/schema/html.js';
 import { sampleReport } from '../reporters/schema/fixture.js';
+import { launchChromium, recordPage } from '../support/chromium.js';
 
-// Debian's chromium package; .ci/run installs it when it can.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-async function launch(): Promise<{ browser?: Browser; skipReason?: string }> {
-  if (!existsSync(CHROMIUM)) return { skipReason: `${CHROMIUM} does not exist (apt-get install chromium)` };
-  try {
-    return { browser: await chromium.launch({ executablePath: CHROMIUM, args: ARGS }) };
-  } catch (error) {
-    return { skipReason: `${CHROMIUM} failed to launch: ${(error as Error).message.split('\n')[0]}` };
-  }
-}
-
-const { browser, skipReason } = await launch();
+const { browser, skipReason } = await launchChromium();
 if (skipReason !== undefined) console.warn(`Skipping the HTML schema report browser test: ${skipReason}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'cdp-schema-html-'));
@@ -42,14 +30,7 @@ async function open(report: SchemaReport, name: string): Promise<Opened> {
   const file = join(dir, `${name}.html`);
   writeFileSync(file, renderSchemaReportHtml(report));
   const page = await browser!.newPage({ viewport: { width: 1366, height: 900 } });
-  const requests: string[] = [];
-  const problems: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => problems.push(`dialog: ${dialog.message()}`));
+  const { requests, problems } = recordPage(page);
   const url = pathToFileURL(file).href;
   await page.goto(url);
   return { page, url, requests, problems };
