@@ -30,14 +30,18 @@ export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThi
 /** The name under which code refers to the Segment client; the pre-filter looks for it too. */
 export const CLIENT_NAME = 'analytics';
 
+/** Segment's own packages: what they export, or what calling or constructing it returns, is Segment's. */
+export function isSegmentPackage(specifier: string): boolean {
+  return specifier.startsWith('@segment/') || specifier === 'analytics-node';
+}
+
 /**
- * Whether an import from `specifier` can be the Segment client: a Segment package, or one of the
- * project's own modules whose path says analytics or segment. An `analytics` imported from any
- * other package (firebase/analytics, say) is some other product's client.
+ * Whether an import from `specifier` whose definition cannot be seen can be the Segment client: a
+ * Segment package, or one of the project's own modules whose path says analytics or segment. An
+ * `analytics` imported from any other package (firebase/analytics, say) is some other product's.
  */
 export function isClientModule(specifier: string): boolean {
-  if (specifier.startsWith('@segment/') || specifier === 'analytics-node') return true;
-  return specifier.startsWith('.') && /analytics|segment/i.test(specifier);
+  return isSegmentPackage(specifier) || (specifier.startsWith('.') && /analytics|segment/i.test(specifier));
 }
 
 /**
