@@ -4,7 +4,7 @@ import type { CallType } from '../spec/call-types.js';
 export interface CustomCall {
   /** The function as written at call sites: `trackEvent`, `telemetry.track`. */
   callee: string;
-  /** Where the event name is: an argument index, or a key of the first argument's object. */
+  /** Where the event name is: an argument index, or a path of keys into an argument's object (see `argumentPath`). */
   event: number | string;
   /** Where the properties are, in the same terms; without it, properties are not checked. */
   properties?: number | string;
@@ -13,7 +13,7 @@ export interface CustomCall {
 /** Where a call keeps its name and its properties (or traits), once the call form is known. */
 export interface ArgumentLayout {
   type: CallType;
-  /** Argument index of the event, page or screen name; or a key of the first argument's object. */
+  /** Argument index of the event, page or screen name; or a path of keys into an argument's object. */
   name?: number | string;
   /** Same for the properties or traits; `null` when the form has none to check. */
   body: number | string | null;
@@ -115,4 +115,14 @@ export function customLayout(call: CustomCall): ArgumentLayout {
 /** The identifier a custom callee starts with, which the pre-filter looks for: `telemetry` of `telemetry.track`. */
 export function calleeHead(callee: string): string {
   return callee.split('.')[0]!;
+}
+
+/**
+ * A place in a call's arguments: an index, or a dotted path of keys into an argument's object
+ * literal: `name` and `data.event` start at the first argument, `1.event` at the second.
+ */
+export function argumentPath(at: number | string): { index: number; keys: string[] } {
+  if (typeof at === 'number') return { index: at, keys: [] };
+  const keys = at.split('.');
+  return /^\d+$/.test(keys[0]!) ? { index: Number(keys[0]), keys: keys.slice(1) } : { index: 0, keys };
 }

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { ANALYTICS_METHODS, clientLayout, customLayout, generatedLayout, type ArgumentLayout, type CustomCall } from './call-signatures.js';
+import { ANALYTICS_METHODS, argumentPath, clientLayout, customLayout, generatedLayout, type ArgumentLayout, type CustomCall } from './call-signatures.js';
 import { roleOf } from './client-role.js';
 import type { GeneratedModules } from './generated-modules.js';
 import { parseSource } from './parse.js';
@@ -119,13 +119,21 @@ function toCall(call: ts.CallExpression, layout: ArgumentLayout, scope: FileScop
   return out;
 }
 
-/** An argument by index, or a key of the first argument's object literal. */
+/** What a place in the arguments holds (see `argumentPath`): an argument, or an entry of object literals in it. */
 function argument(call: ts.CallExpression, at: number | string): ts.Expression | undefined {
-  if (typeof at === 'number') return call.arguments[at];
-  const first = call.arguments[0] && unwrap(call.arguments[0]);
-  if (!first || !ts.isObjectLiteralExpression(first)) return undefined;
-  for (const p of first.properties) {
-    if (!p.name || propertyName(p.name) !== at) continue;
+  const { index, keys } = argumentPath(at);
+  let expr = call.arguments[index];
+  for (const key of keys) expr = expr && entry(expr, key);
+  return expr;
+}
+
+/** The value an object literal gives a key: its last entry of that name, as at run time. */
+function entry(object: ts.Expression, key: string): ts.Expression | undefined {
+  const literal = unwrap(object);
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  for (let i = literal.properties.length - 1; i >= 0; i--) {
+    const p = literal.properties[i]!;
+    if (!p.name || propertyName(p.name) !== key) continue;
     if (ts.isPropertyAssignment(p)) return p.initializer;
     if (ts.isShorthandPropertyAssignment(p)) return p.name;
   }
