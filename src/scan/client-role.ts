@@ -22,6 +22,8 @@ const OTHER: Role = { kind: 'other' };
 
 /** Definitions followed from one name at most (aliases, re-exports, wrappers); a cycle of `const`s ends here. */
 const MAX_DEPTH = 24;
+/** Leading arguments a forwarding function must fill from its parameters (see passesParameters). */
+const FORWARDED_ARGUMENTS = 2;
 /** Levels of modules and objects looked into when asking whether a module passes a client on. */
 const MAX_EXPORT_DEPTH = 4;
 
@@ -30,6 +32,8 @@ const MAX_EXPORT_DEPTH = 4;
  * function met again while its own role is being worked out (recursion) has none.
  */
 const functionRoles = new WeakMap<ts.FunctionLikeDeclaration, Role | undefined>();
+/** The calls through which those functions forward their parameters. */
+const forwardingCalls = new WeakSet<ts.CallExpression>();
 
 /** The role of an expression, from its definition. */
 export function roleOf(expr: ts.Expression, scope: FileScope, depth = 0): Role | undefined {
@@ -79,6 +83,16 @@ export function memberRole(owner: Role, key: string, depth = 0): Role | undefine
     case 'method':
       return undefined;
   }
+}
+
+/**
+ * Whether `call` is one through which a function around it (`functions`) forwards its own
+ * parameters to a client method: the function's call sites are the Segment calls to check, not
+ * this one, whose name is only a parameter.
+ */
+export function isForwarding(call: ts.CallExpression, functions: readonly ts.FunctionLikeDeclaration[], scope: FileScope): boolean {
+  for (const fn of functions) functionRole(fn, scope, 0);
+  return forwardingCalls.has(call);
 }
 
 /** Whether a module passes on a Segment client, or a function or object that is or forwards to one. */
@@ -180,10 +194,12 @@ function forwardedMethod(fn: ts.FunctionLikeDeclaration, scope: FileScope, depth
   if (!fn.body || params.length === 0 || !params.every((p) => ts.isIdentifier(p.name))) return undefined;
   let found: Role | undefined;
   const visit = (node: ts.Node): void => {
-    if (found) return;
     if (ts.isCallExpression(node) && passesParameters(node, params)) {
       const role = roleOf(node.expression, scope, depth + 1);
-      if (role?.kind === 'method') found = role;
+      if (role?.kind === 'method') {
+        found ??= role;
+        forwardingCalls.add(node);
+      }
     }
     ts.forEachChild(node, visit);
   };
@@ -191,7 +207,16 @@ function forwardedMethod(fn: ts.FunctionLikeDeclaration, scope: FileScope, depth
   return found;
 }
 
+/**
+ * Whether a call passes on the parameters as its first arguments, and adds nothing before the third
+ * (the first two hold the name and properties of every client method's browser form; a wrapper may
+ * add options after them). A wrapper that sets properties of its own is no forward: its callers do
+ * not say what is sent.
+ */
 function passesParameters(call: ts.CallExpression, params: ts.NodeArray<ts.ParameterDeclaration>): boolean {
+  const rest = params[params.length - 1]?.dotDotDotToken !== undefined;
+  const added = call.arguments.length > params.length;
+  if (added && (rest || params.length < FORWARDED_ARGUMENTS)) return false;
   return params.every((p, i) => {
     const arg = call.arguments[i];
     const name = (p.name as ts.Identifier).text;

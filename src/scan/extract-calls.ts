@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { ANALYTICS_METHODS, argumentPath, clientLayout, customLayout, generatedLayout, type ArgumentLayout, type CustomCall } from './call-signatures.js';
-import { roleOf } from './client-role.js';
+import { isForwarding, roleOf } from './client-role.js';
 import type { GeneratedModules } from './generated-modules.js';
 import { parseSource } from './parse.js';
 import { valueOf } from './properties.js';
@@ -44,18 +44,22 @@ export function extractCalls(file: string, text: string, kind: ts.ScriptKind, op
   // A component's script is TypeScript to the compiler only under a name with a TypeScript extension.
   const source = parseSource(isSingleFileComponent(file) ? `${file}.ts` : file, text, kind);
   const scope = createScope(file, source, options.modules);
-  const callNodes: ts.CallExpression[] = [];
+  const callNodes: Array<{ call: ts.CallExpression; within: ts.FunctionLikeDeclaration[] }> = [];
+  const within: ts.FunctionLikeDeclaration[] = [];
   const visit = (node: ts.Node): void => {
     declare(scope, node);
-    if (ts.isCallExpression(node)) callNodes.push(node);
+    if (ts.isCallExpression(node)) callNodes.push({ call: node, within: [...within] });
+    const fn = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+    if (fn) within.push(node);
     ts.forEachChild(node, visit);
+    if (fn) within.pop();
   };
   visit(source);
   // Callees are looked at once the whole file is declared: `const { track } = analytics` needs to know which `analytics`.
   const calls: ExtractedCall[] = [];
-  for (const call of callNodes) {
+  for (const { call, within } of callNodes) {
     const layout = layoutOf(call, scope, options);
-    if (layout) calls.push(toCall(call, layout, scope));
+    if (layout && !(within.length > 0 && isForwarding(call, within, scope))) calls.push(toCall(call, layout, scope));
   }
   return { calls, source, scope };
 }
@@ -74,10 +78,10 @@ function layoutOf(call: ts.CallExpression, scope: FileScope, options: ExtractOpt
     if (!access) return undefined;
     const owner = unwrap(access.object);
     const binding = ts.isIdentifier(owner) ? scope.imports.get(owner.text) : undefined;
-    const namespace = binding?.imported === '*' && binding.module.startsWith('.');
-    if (namespace && options.generated.isGenerated(scope.file, binding.module)) return generatedLayout(access.key, options.generatedEvents);
-    // Only a project module's export may forward to a client method under another name.
-    if (!namespace && !ANALYTICS_METHODS.has(access.key)) return undefined;
+    const project = binding?.module.startsWith('.') ?? false;
+    if (project && binding?.imported === '*' && options.generated.isGenerated(scope.file, binding.module)) return generatedLayout(access.key, options.generatedEvents);
+    // Only what a project module exports (a namespace, an object) may forward to a client method under another name.
+    if (!project && !ANALYTICS_METHODS.has(access.key)) return undefined;
   }
   const role = roleOf(callee, scope);
   return role?.kind === 'method' ? clientLayout(role.method, argumentShape(call, scope)) : undefined;

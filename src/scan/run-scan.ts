@@ -109,6 +109,8 @@ export function runScan(options: ScanOptions): ScanResult {
     passedOver = still;
   }
 
+  // Files picked up late are reported in their place, as if found in order.
+  extractions.sort((a, b) => (a.scope.file < b.scope.file ? -1 : a.scope.file > b.scope.file ? 1 : 0));
   // A file that does not parse is reported, and its calls (from a tree the parser had to guess) are not.
   const syntaxErrors = firstSyntaxErrors(extractions.map((e) => e.source));
   const scanned: ScannedFile[] = [];
