@@ -1,4 +1,3 @@
-import { argumentPath } from '../scan/call-signatures.js';
 import type { ScanConfig } from './load-config.js';
 
 type CallEntry = NonNullable<ScanConfig['calls']>[number];
@@ -50,4 +49,14 @@ function besideName(event: number | string): number | string {
   const { index, keys } = argumentPath(event);
   if (keys.length === 0) return index + 1;
   return [...(typeof event === 'string' && /^\d/.test(event) ? [String(index)] : []), ...keys.slice(0, -1), 'properties'].join('.');
+}
+
+/**
+ * A place in a call's arguments: an index, or a dotted path of keys into an argument's object
+ * literal: `name` and `data.event` start at the first argument, `1.event` at the second.
+ */
+export function argumentPath(at: number | string): { index: number; keys: string[] } {
+  if (typeof at === 'number') return { index: at, keys: [] };
+  const keys = at.split('.');
+  return /^\d+$/.test(keys[0]!) ? { index: Number(keys[0]), keys: keys.slice(1) } : { index: 0, keys };
 }

@@ -4,7 +4,7 @@ import type { CallType } from '../spec/call-types.js';
 export interface CustomCall {
   /** The function as written at call sites: `trackEvent`, `telemetry.track`. */
   callee: string;
-  /** Where the event name is: an argument index, or a path of keys into an argument's object (see `argumentPath`). */
+  /** Where the event name is: an argument index, or a path of keys into an argument's object (see `argumentPath` in config/scan-calls.ts). */
   event: number | string;
   /** Where the properties are, in the same terms; without it, properties are not checked. */
   properties?: number | string;
@@ -25,7 +25,7 @@ export interface ArgumentLayout {
 export const ANALYTICS_METHODS: ReadonlySet<string> = new Set(['track', 'identify', 'page', 'screen', 'group', 'alias']);
 
 /** Objects that hold the browser snippet's global client (`window.analytics.track`). */
-export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'this']);
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self']);
 
 /** The name under which code refers to the Segment client; the pre-filter looks for it too. */
 export const CLIENT_NAME = 'analytics';
@@ -115,14 +115,4 @@ export function customLayout(call: CustomCall): ArgumentLayout {
 /** The identifier a custom callee starts with, which the pre-filter looks for: `telemetry` of `telemetry.track`. */
 export function calleeHead(callee: string): string {
   return callee.split('.')[0]!;
-}
-
-/**
- * A place in a call's arguments: an index, or a dotted path of keys into an argument's object
- * literal: `name` and `data.event` start at the first argument, `1.event` at the second.
- */
-export function argumentPath(at: number | string): { index: number; keys: string[] } {
-  if (typeof at === 'number') return { index: at, keys: [] };
-  const keys = at.split('.');
-  return /^\d+$/.test(keys[0]!) ? { index: Number(keys[0]), keys: keys.slice(1) } : { index: 0, keys };
 }

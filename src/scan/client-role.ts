@@ -70,7 +70,7 @@ function ownerRole(expr: ts.Expression, scope: FileScope, depth: number): Role |
 }
 
 /** The role of a member of something whose role is known. */
-export function memberRole(owner: Role, key: string, depth = 0): Role | undefined {
+function memberRole(owner: Role, key: string, depth = 0): Role | undefined {
   switch (owner.kind) {
     case 'client':
       return ANALYTICS_METHODS.has(key) ? { kind: 'method', method: key as CallType } : undefined;

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
-import { ANALYTICS_METHODS, argumentPath, clientLayout, customLayout, generatedLayout, type ArgumentLayout, type CustomCall } from './call-signatures.js';
+import { argumentPath } from '../config/scan-calls.js';
+import { ANALYTICS_METHODS, clientLayout, customLayout, generatedLayout, type ArgumentLayout, type CustomCall } from './call-signatures.js';
 import { isForwarding, roleOf } from './client-role.js';
 import type { GeneratedModules } from './generated-modules.js';
 import { parseSource } from './parse.js';
