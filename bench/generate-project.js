@@ -44,7 +44,7 @@ export function generateProject(dir, { files = 3000, trackingShare = 0.05, seed 
   writeFileSync(join(dir, 'src', 'shared', 'types.ts'), 'export interface CheckoutContext {\n  checkout_id: string;\n  shipping_method?: string;\n  paymentMethod?: string;\n}\n');
   writeFileSync(
     join(dir, 'src', 'shared', 'analytics.ts'),
-    'export const analytics = {\n  track(..._args: unknown[]) {},\n  page(..._args: unknown[]) {},\n  identify(..._args: unknown[]) {},\n};\n',
+    "import { AnalyticsBrowser } from '@segment/analytics-next';\n\nexport const analytics = AnalyticsBrowser.load({ writeKey: 'bench' });\n",
   );
   const tracking = new Set();
   const every = Math.round(1 / trackingShare);

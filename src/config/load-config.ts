@@ -1,9 +1,10 @@
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ClientName, ValidateMode } from '../codegen/options.js';
 import type { SeverityOption } from '../core/diagnostic.js';
 import type { RawConvention } from '../plan/model.js';
 import { displayPath } from '../reporters/paths.js';
 import { schemaValidator } from '../validate/ajv.js';
+import { callFormProblem, scanCallProblems } from './scan-calls.js';
 
 export const MODULE_NAME = 'cdp';
 
@@ -82,16 +83,33 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
 
 function validateConfig(config: unknown, file: string): void {
   validator ??= schemaValidator(new URL('./cdp-config.validator.cjs', import.meta.url), SCHEMA_URL);
-  if (validator(config)) return;
-  const problems = (validator.errors ?? [])
-    .filter((e) => e.keyword !== 'anyOf')
+  const problems = validator(config) ? scanCallProblems((config as CdpConfig).scan?.calls ?? []) : schemaProblems(validator.errors ?? [], config);
+  if (problems.length > 0) throw new ConfigError(`Invalid config ${file}: ${[...new Set(problems)].join('; ')}`);
+}
+
+const CALL_FIELD = /^\/scan\/calls\/\d+\/(callee|event|properties)$/;
+
+function schemaProblems(errors: readonly ErrorObject[], config: unknown): string[] {
+  // A string of the wrong form also fails the other branch of index-or-path: its form is the problem to tell.
+  const wrongForm = new Set(errors.filter((e) => e.keyword === 'pattern' && CALL_FIELD.test(e.instancePath)).map((e) => e.instancePath));
+  return errors
+    .filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && wrongForm.has(e.instancePath)))
     .map((e) => {
       const at = e.instancePath === '' ? 'the config' : `"${e.instancePath.slice(1).replace(/\//g, '.')}"`;
       if (e.keyword === 'additionalProperties') return `unknown key "${String(e.params.additionalProperty)}" in ${at}`;
       if (e.keyword === 'enum') return `${at} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      const call = CALL_FIELD.exec(e.instancePath);
+      if (call && e.keyword === 'pattern') return callFormProblem(at, call[1]!, valueAt(config, e.instancePath));
       return `${at} ${e.message}`;
     });
-  throw new ConfigError(`Invalid config ${file}: ${[...new Set(problems)].join('; ')}`);
+}
+
+/** The value a JSON pointer of the schema's errors names (its keys here never need unescaping). */
+function valueAt(document: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), document);
 }
 
 function firstLine(message: string): string {

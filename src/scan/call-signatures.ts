@@ -4,7 +4,7 @@ import type { CallType } from '../spec/call-types.js';
 export interface CustomCall {
   /** The function as written at call sites: `trackEvent`, `telemetry.track`. */
   callee: string;
-  /** Where the event name is: an argument index, or a key of the first argument's object. */
+  /** Where the event name is: an argument index, or a path of keys into an argument's object (see `argumentPath` in config/scan-calls.ts). */
   event: number | string;
   /** Where the properties are, in the same terms; without it, properties are not checked. */
   properties?: number | string;
@@ -13,7 +13,7 @@ export interface CustomCall {
 /** Where a call keeps its name and its properties (or traits), once the call form is known. */
 export interface ArgumentLayout {
   type: CallType;
-  /** Argument index of the event, page or screen name; or a key of the first argument's object. */
+  /** Argument index of the event, page or screen name; or a path of keys into an argument's object. */
   name?: number | string;
   /** Same for the properties or traits; `null` when the form has none to check. */
   body: number | string | null;
@@ -25,19 +25,23 @@ export interface ArgumentLayout {
 export const ANALYTICS_METHODS: ReadonlySet<string> = new Set(['track', 'identify', 'page', 'screen', 'group', 'alias']);
 
 /** Objects that hold the browser snippet's global client (`window.analytics.track`). */
-export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self', 'this']);
+export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'globalThis', 'self']);
 
 /** The name under which code refers to the Segment client; the pre-filter looks for it too. */
 export const CLIENT_NAME = 'analytics';
 
+/** Segment's own packages: what they export, or what calling or constructing it returns, is Segment's. */
+export function isSegmentPackage(specifier: string): boolean {
+  return specifier.startsWith('@segment/') || specifier === 'analytics-node';
+}
+
 /**
- * Whether an import from `specifier` can be the Segment client: a Segment package, or one of the
- * project's own modules whose path says analytics or segment. An `analytics` imported from any
- * other package (firebase/analytics, say) is some other product's client.
+ * Whether an import from `specifier` whose definition cannot be seen can be the Segment client: a
+ * Segment package, or one of the project's own modules whose path says analytics or segment. An
+ * `analytics` imported from any other package (firebase/analytics, say) is some other product's.
  */
 export function isClientModule(specifier: string): boolean {
-  if (specifier.startsWith('@segment/') || specifier === 'analytics-node') return true;
-  return specifier.startsWith('.') && /analytics|segment/i.test(specifier);
+  return isSegmentPackage(specifier) || (specifier.startsWith('.') && /analytics|segment/i.test(specifier));
 }
 
 /**

@@ -1,5 +1,7 @@
 import { ts } from 'ts-morph';
-import { ANALYTICS_METHODS, CLIENT_NAME, clientLayout, customLayout, generatedLayout, GLOBAL_OBJECTS, isClientModule, type ArgumentLayout, type CustomCall } from './call-signatures.js';
+import { argumentPath } from '../config/scan-calls.js';
+import { ANALYTICS_METHODS, clientLayout, customLayout, generatedLayout, type ArgumentLayout, type CustomCall } from './call-signatures.js';
+import { isForwarding, roleOf } from './client-role.js';
 import type { GeneratedModules } from './generated-modules.js';
 import { parseSource } from './parse.js';
 import { valueOf } from './properties.js';
@@ -24,9 +26,6 @@ export interface Extraction {
   scope: FileScope;
 }
 
-/** `const { track, page: p } = analytics`: local name -> client method. */
-type Destructured = Map<string, string>;
-
 export function scriptKindOf(file: string, text: string): ts.ScriptKind {
   if (isSingleFileComponent(file)) {
     const lang = /<script\b[^>]*\blang\s*=\s*["']?(\w+)/.exec(text)?.[1];
@@ -46,68 +45,47 @@ export function extractCalls(file: string, text: string, kind: ts.ScriptKind, op
   // A component's script is TypeScript to the compiler only under a name with a TypeScript extension.
   const source = parseSource(isSingleFileComponent(file) ? `${file}.ts` : file, text, kind);
   const scope = createScope(file, source, options.modules);
-  const callNodes: ts.CallExpression[] = [];
-  const patterns: Array<{ pattern: ts.ObjectBindingPattern; initializer: ts.Expression }> = [];
+  const callNodes: Array<{ call: ts.CallExpression; within: ts.FunctionLikeDeclaration[] }> = [];
+  const within: ts.FunctionLikeDeclaration[] = [];
   const visit = (node: ts.Node): void => {
     declare(scope, node);
-    if (ts.isCallExpression(node)) callNodes.push(node);
-    else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) patterns.push({ pattern: node.name, initializer: node.initializer });
+    if (ts.isCallExpression(node)) callNodes.push({ call: node, within: [...within] });
+    const fn = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+    if (fn) within.push(node);
     ts.forEachChild(node, visit);
+    if (fn) within.pop();
   };
   visit(source);
-  // Destructuring is looked at once imports are known: `const { track } = analytics` needs to know which `analytics`.
-  const destructured: Destructured = new Map();
-  for (const { pattern, initializer } of patterns) {
-    if (!isClient(initializer, scope)) continue;
-    for (const element of pattern.elements) {
-      const method = element.propertyName ? propertyName(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
-      if (method && ANALYTICS_METHODS.has(method) && ts.isIdentifier(element.name)) destructured.set(element.name.text, method);
-    }
-  }
-
+  // Callees are looked at once the whole file is declared: `const { track } = analytics` needs to know which `analytics`.
   const calls: ExtractedCall[] = [];
-  for (const call of callNodes) {
-    const layout = layoutOf(call, scope, destructured, options);
-    if (layout) calls.push(toCall(call, layout, scope));
+  for (const { call, within } of callNodes) {
+    const layout = layoutOf(call, scope, options);
+    if (layout && !(within.length > 0 && isForwarding(call, within, scope))) calls.push(toCall(call, layout, scope));
   }
   return { calls, source, scope };
 }
 
-/** `analytics` (unless imported from an unrelated package), `window.analytics`, `this.analytics`. */
-function isClient(expr: ts.Expression, scope: FileScope): boolean {
-  const e = unwrap(expr);
-  if (ts.isIdentifier(e) && e.text === CLIENT_NAME) {
-    const binding = scope.imports.get(CLIENT_NAME);
-    return !binding || (binding.imported !== '*' && isClientModule(binding.module));
-  }
-  if (ts.isPropertyAccessExpression(e) && e.name.text === CLIENT_NAME) {
-    const owner = e.expression;
-    return owner.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(owner) && GLOBAL_OBJECTS.has(owner.text));
-  }
-  return false;
-}
-
-function layoutOf(call: ts.CallExpression, scope: FileScope, destructured: Destructured, options: ExtractOptions): ArgumentLayout | undefined {
+function layoutOf(call: ts.CallExpression, scope: FileScope, options: ExtractOptions): ArgumentLayout | undefined {
   const callee = unwrap(call.expression);
   const custom = options.custom.size > 0 ? options.custom.get(calleeText(callee)) : undefined;
   if (custom) return customLayout(custom);
-  const clientCall = (method: string) => clientLayout(method as ArgumentLayout['type'], argumentShape(call, scope));
   if (ts.isIdentifier(callee)) {
-    const method = destructured.get(callee.text);
-    if (method) return clientCall(method);
     const binding = scope.imports.get(callee.text);
-    if (!binding || binding.imported === '*' || binding.imported === 'default') return undefined;
-    if (options.generated.isGenerated(scope.file, binding.module)) return generatedLayout(binding.imported, options.generatedEvents);
-    return isClientModule(binding.module) && ANALYTICS_METHODS.has(binding.imported) ? clientCall(binding.imported) : undefined;
+    if (binding && binding.imported !== '*' && binding.imported !== 'default' && options.generated.isGenerated(scope.file, binding.module)) {
+      return generatedLayout(binding.imported, options.generatedEvents);
+    }
+  } else {
+    const access = memberAccess(callee);
+    if (!access) return undefined;
+    const owner = unwrap(access.object);
+    const binding = ts.isIdentifier(owner) ? scope.imports.get(owner.text) : undefined;
+    const project = binding?.module.startsWith('.') ?? false;
+    if (project && binding?.imported === '*' && options.generated.isGenerated(scope.file, binding.module)) return generatedLayout(access.key, options.generatedEvents);
+    // Only what a project module exports (a namespace, an object) may forward to a client method under another name.
+    if (!project && !ANALYTICS_METHODS.has(access.key)) return undefined;
   }
-  const access = memberAccess(callee);
-  if (!access) return undefined;
-  const owner = unwrap(access.object);
-  if (ts.isIdentifier(owner)) {
-    const binding = scope.imports.get(owner.text);
-    if (binding?.imported === '*' && options.generated.isGenerated(scope.file, binding.module)) return generatedLayout(access.key, options.generatedEvents);
-  }
-  return ANALYTICS_METHODS.has(access.key) && isClient(owner, scope) ? clientCall(access.key) : undefined;
+  const role = roleOf(callee, scope);
+  return role?.kind === 'method' ? clientLayout(role.method, argumentShape(call, scope)) : undefined;
 }
 
 /** How the arguments look, which decides between the browser and the analytics-node forms. */
@@ -146,13 +124,21 @@ function toCall(call: ts.CallExpression, layout: ArgumentLayout, scope: FileScop
   return out;
 }
 
-/** An argument by index, or a key of the first argument's object literal. */
+/** What a place in the arguments holds (see `argumentPath`): an argument, or an entry of object literals in it. */
 function argument(call: ts.CallExpression, at: number | string): ts.Expression | undefined {
-  if (typeof at === 'number') return call.arguments[at];
-  const first = call.arguments[0] && unwrap(call.arguments[0]);
-  if (!first || !ts.isObjectLiteralExpression(first)) return undefined;
-  for (const p of first.properties) {
-    if (!p.name || propertyName(p.name) !== at) continue;
+  const { index, keys } = argumentPath(at);
+  let expr = call.arguments[index];
+  for (const key of keys) expr = expr && entry(expr, key);
+  return expr;
+}
+
+/** The value an object literal gives a key: its last entry of that name, as at run time. */
+function entry(object: ts.Expression, key: string): ts.Expression | undefined {
+  const literal = unwrap(object);
+  if (!ts.isObjectLiteralExpression(literal)) return undefined;
+  for (let i = literal.properties.length - 1; i >= 0; i--) {
+    const p = literal.properties[i]!;
+    if (!p.name || propertyName(p.name) !== key) continue;
     if (ts.isPropertyAssignment(p)) return p.initializer;
     if (ts.isShorthandPropertyAssignment(p)) return p.name;
   }

@@ -88,7 +88,7 @@ function declaration(name: string, scope: FileScope): Declaration | undefined {
   const binding = scope.imports.get(name);
   if (binding) {
     const found = scope.modules.resolveImport(scope, binding);
-    if (!found) return undefined;
+    if (found?.kind !== 'local') return undefined;
     at = found.scope;
     local = found.local;
   }

@@ -10,6 +10,7 @@ import { parseError } from '../rules/scan/parse-error.js';
 import { skippedFile } from '../rules/scan/skipped-file.js';
 import { CLIENT_NAME, calleeHead, type CustomCall } from './call-signatures.js';
 import { CallChecker, pushRuleDiagnostic, type CallCheckOptions } from './check-calls.js';
+import { exportsClient } from './client-role.js';
 import { extractCalls, scriptKindOf, type Extraction } from './extract-calls.js';
 import { ModuleScopes, type FileScope } from './file-scope.js';
 import { discoverFiles, type DiscoveryOptions } from './files.js';
@@ -70,36 +71,46 @@ export function runScan(options: ScanOptions): ScanResult {
     modules: new ModuleScopes(options.maxFileSize),
   };
   const tokens = new Set([CLIENT_NAME, ...options.custom.map((c) => calleeHead(c.callee)), ...options.skip.map(moduleToken)]);
-  const notCandidates: string[] = [];
 
+  // A generated module, or one that passes a Segment client on, may be imported under any name: the
+  // files that name the module are candidates too. Met late, it may be imported by files already passed over.
+  const lateTokens: string[] = [];
+  const addToken = (file: string) => {
+    const token = moduleToken(file);
+    if (!tokens.has(token)) lateTokens.push(token);
+    tokens.add(token);
+  };
   const extractions: Extraction[] = [];
   const scan = (file: string, text: string) => {
     const code = isSingleFileComponent(file) ? scriptBlocks(text) : text;
-    extractions.push(extractCalls(file, code, scriptKindOf(file, text), extractOptions));
+    const extraction = extractCalls(file, code, scriptKindOf(file, text), extractOptions);
+    extractions.push(extraction);
+    if (exportsClient(extraction.scope)) addToken(file);
   };
 
-  const lateTokens: string[] = [];
   // Files are tested as bytes: most are never decoded, let alone parsed.
+  let passedOver: string[] = [];
   for (const file of files) {
     const bytes = readSource(file, options.maxFileSize, skip);
     if (bytes === undefined) continue;
-    if (isGeneratedStart(bytes)) {
-      const token = moduleToken(file);
-      if (!tokens.has(token)) lateTokens.push(token);
-      tokens.add(token);
-      continue;
-    }
-    if (containsAny(bytes, tokens)) scan(file, bytes.toString('utf8'));
-    else notCandidates.push(file);
+    if (isGeneratedStart(bytes)) addToken(file);
+    else if (containsAny(bytes, tokens)) scan(file, bytes.toString('utf8'));
+    else passedOver.push(file);
   }
-  // A generated module met late may be imported by files already passed over: look at them again.
-  if (lateTokens.length > 0) {
-    for (const file of notCandidates) {
+  // Each round looks for the tokens the last one found; a token is found once, so this ends.
+  while (lateTokens.length > 0 && passedOver.length > 0) {
+    const late = lateTokens.splice(0);
+    const still: string[] = [];
+    for (const file of passedOver) {
       const bytes = readSource(file, options.maxFileSize, () => {});
-      if (bytes !== undefined && containsAny(bytes, lateTokens)) scan(file, bytes.toString('utf8'));
+      if (bytes !== undefined && containsAny(bytes, late)) scan(file, bytes.toString('utf8'));
+      else still.push(file);
     }
+    passedOver = still;
   }
 
+  // Files picked up late are reported in their place, as if found in order.
+  extractions.sort((a, b) => (a.scope.file < b.scope.file ? -1 : a.scope.file > b.scope.file ? 1 : 0));
   // A file that does not parse is reported, and its calls (from a tree the parser had to guess) are not.
   const syntaxErrors = firstSyntaxErrors(extractions.map((e) => e.source));
   const scanned: ScannedFile[] = [];

@@ -5,6 +5,7 @@ import { cdp, ROOT } from '../helpers/cli.js';
 import { writeTree } from '../helpers/plan.js';
 
 const PROJECT = join(ROOT, 'test/fixtures/scan/storefront');
+const BINDINGS = join(ROOT, 'test/fixtures/scan/bindings');
 
 interface JsonReport {
   summary: { errorCount: number; warningCount: number; fatalCount: number; stats: Record<string, number> };
@@ -224,5 +225,61 @@ describe('cdp scan', () => {
     expect(github.code).toBe(1);
     const junit = cdp(['scan', '--format', 'junit'], { cwd: PROJECT }).stdout;
     expect(junit).toContain(`failures="${total}"`);
+  });
+});
+
+describe('cdp scan follows bindings through the module graph', () => {
+  it('checks the calls on instances, methods and wrappers a module passes on, under any name, and nothing else', () => {
+    const { code, report, stderr } = scanJson([], BINDINGS);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}${d.path ? ' ' + d.path : ''}`)).toEqual([
+      // import { analytics as seg } from './lib/analytics', which re-exports AnalyticsBrowser.load's client
+      'src/aliased.ts:4:1 plan/missing-required /properties/product_id',
+      // new Analytics(...) from @segment/analytics-node, through `export *` of a barrel (this file names no client)
+      'src/barrel.ts:5:1 plan/missing-required /properties/order_id',
+      // scan.calls with dotted paths: trackManual({ user, data: { event, properties } })
+      'src/custom.ts:4:1 plan/missing-required /properties/product_id',
+      'src/custom.ts:4:1 plan/unplanned-property /properties/sku',
+      // a default import
+      'src/default.ts:4:1 plan/invalid-value /properties/order_id',
+      // the window.analytics snippet, passed on as `browser`
+      'src/functions.ts:6:1 plan/unplanned-event /event',
+      // a namespace import of a module that re-exports the client
+      'src/namespace.ts:7:1 plan/missing-required /properties/order_id',
+    ]);
+    // No call of react-tracking's track, none through the `export *` loop or a missing module, none in the wrapper itself.
+    expect(report.summary.stats).toEqual({ files: 15, parsed: 13, calls: 17 });
+  });
+
+  it('counts every call site found through bindings in --format coverage', () => {
+    const { report } = scanJson([], BINDINGS);
+    const sites = (event: string) => report.coverage.find((c) => c.event === event)!.locations.map((l) => `${l.file}:${l.line}`);
+    expect(sites('Order Completed')).toEqual(['src/aliased.ts:3', 'src/barrel.ts:5', 'src/custom.ts:3', 'src/default.ts:4', 'src/namespace.ts:4', 'src/namespace.ts:7']);
+    expect(sites('Product Viewed')).toEqual(['src/aliased.ts:4', 'src/barrel.ts:4', 'src/barrel.ts:6', 'src/custom.ts:4', 'src/functions.ts:4', 'src/namespace.ts:6', 'src/unresolved.ts:8']);
+    expect(sites('Home')).toEqual(['src/default.ts:3', 'src/functions.ts:5']);
+    const text = cdp(['scan', '--format', 'coverage'], { cwd: BINDINGS });
+    expect(text.stdout).toContain('Product Viewed   implemented (7 call sites)\n  src/aliased.ts:4:1  1 error\n  src/barrel.ts:4:1\n  src/barrel.ts:6:1\n');
+    expect(text.stdout).toContain('2 of 2 planned events, 1 of 1 planned page implemented\n');
+    expect(text.code).toBe(1);
+  });
+
+  it('stops with exit code 2 and a did-you-mean on a scan.calls entry that could never match', () => {
+    const dir = writeTree({
+      'plan.yaml': PLAN,
+      'src/a.ts': "trackManual({ data: { event: 'Order Completed', properties: {} } });\n",
+      'cdp.config.json': JSON.stringify({ plan: 'plan.yaml', scan: { calls: [{ callee: 'trackManual', event: 'data[event]' }] } }),
+    });
+    const wrongForm = cdp(['scan'], { cwd: dir });
+    expect(wrongForm.stderr).toBe('cdp: Invalid config cdp.config.json: "scan.calls.0.event" must be an argument index or a dotted path of keys, such as "data.event" (did you mean "data.event"?)\n');
+    expect(wrongForm.stdout).toBe('');
+    expect(wrongForm.code).toBe(2);
+    writeFileSync(join(dir, 'cdp.config.json'), JSON.stringify({ plan: 'plan.yaml', scan: { calls: [{ callee: 'trackManual', event: 'data.event', properties: 'data.event' }] } }));
+    const overlap = cdp(['scan'], { cwd: dir });
+    expect(overlap.stderr).toMatch(/^cdp: Invalid config cdp\.config\.json: "scan\.calls\.0" puts "properties" \("data\.event"\) at or inside "event" .*\(did you mean "properties": "data\.properties"\?\)\n$/);
+    expect(overlap.code).toBe(2);
+    writeFileSync(join(dir, 'cdp.config.json'), JSON.stringify({ plan: 'plan.yaml', scan: { calls: [{ callee: 'trackManual', event: 'data.event', properties: 'data.properties' }] } }));
+    const fixed = scanJson([], dir);
+    expect(fixed.report.diagnostics.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual(['src/a.ts:1 plan/missing-required']);
   });
 });

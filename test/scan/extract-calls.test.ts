@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import type { CustomCall } from '../../src/scan/call-signatures.js';
@@ -5,6 +7,7 @@ import { extractCalls, scriptKindOf } from '../../src/scan/extract-calls.js';
 import { ModuleScopes } from '../../src/scan/file-scope.js';
 import { GeneratedModules } from '../../src/scan/generated-modules.js';
 import type { ExtractedCall, Value } from '../../src/scan/types.js';
+import { writeTree } from '../helpers/plan.js';
 
 /** A value as a test reads it: literals as themselves, objects and arrays spelled out, the rest by kind. */
 function show(value: Value | undefined | null): unknown {
@@ -205,6 +208,73 @@ describe('extractCalls', () => {
       { name: 'B Done', body: { b: 2 } },
       { name: 'C Done', body: null },
     ]);
+  });
+
+  it('reaches a name and properties nested in an argument by a dotted path, from the first argument or a numbered one', () => {
+    const found = calls(
+      [
+        "trackManual({ user: 'u', data: { event: 'A Done', properties: { a: 1 } } });",
+        "trackManual({ user: 'u', data: { properties: { b: 2 } } });",
+        "trackOther(user, { meta: { name: 'B Done' }, props: { c: 3 } });",
+      ].join('\n'),
+      [
+        { callee: 'trackManual', event: 'data.event', properties: 'data.properties' },
+        { callee: 'trackOther', event: '1.meta.name', properties: '1.props' },
+      ],
+    );
+    expect(found.map(({ name, body }) => ({ name, body }))).toEqual([
+      { name: 'A Done', body: { a: 1 } },
+      { name: '<dynamic>', body: { b: 2 } },
+      { name: 'B Done', body: { c: 3 } },
+    ]);
+  });
+});
+
+describe('extractCalls through the module graph', () => {
+  function callsIn(files: Record<string, string>, main = 'main.ts') {
+    const dir = writeTree(files);
+    const path = join(dir, main);
+    const text = readFileSync(path, 'utf8');
+    return extractCalls(path, text, scriptKindOf(path, text), extractOptions()).calls.map((c) => `${shown(c).at} ${c.type} ${shown(c).name ?? ''}`.trim());
+  }
+
+  it('finds calls on an instance, a method or a wrapper imported under any name, and through a namespace', () => {
+    const found = callsIn({
+      'lib/segment.ts': "import { AnalyticsBrowser } from '@segment/analytics-next';\nexport const client = AnalyticsBrowser.load({ writeKey: 'k' });\nexport const send = (name: string, props?: object) => client.track(name, props);\n",
+      'main.ts': [
+        "import { client as seg, send } from './lib/segment';",
+        "import * as tracking from './lib/segment';",
+        "seg.track('A Done', {});",
+        "send('B Done', {});",
+        "tracking.send('C Done');",
+        "tracking.client.page('Home');",
+        'tracking.other();',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['3:1 track A Done', '4:1 track B Done', '5:1 track C Done', '6:1 page Home']);
+  });
+
+  it('leaves out the call through which a wrapper forwards its parameters, and keeps one that adds properties', () => {
+    const found = callsIn({
+      'main.ts': [
+        'export function send(event: string, properties?: object) {',
+        '  window.analytics.track(event, properties);',
+        '}',
+        'export function sendWeb(name: string) {',
+        "  window.analytics.track(name, { app: 'web' });",
+        '}',
+        "send('A Done', { a: 1 });",
+      ].join('\n'),
+    });
+    expect(found).toEqual(['5:3 track <dynamic>', '7:1 track A Done']);
+  });
+
+  it("does not take another library's track, re-exported from a module whose path says analytics, for Segment's", () => {
+    const found = callsIn({
+      'lib/analytics.ts': "export { default as track } from 'react-tracking';\n",
+      'main.tsx': "import { track } from './lib/analytics';\nimport * as analytics from './lib/analytics';\nexport const Page = track((props: { context: string }) => ({ page: props.context }))(() => null);\nanalytics.track({ page: 'Other' });\n",
+    }, 'main.tsx');
+    expect(found).toEqual([]);
   });
 });
 
