@@ -312,6 +312,31 @@ describe('cdp lint: what the SDKs add by themselves', () => {
     _metadata: { bundled: ['Segment.io'], unbundled: [], bundledIds: [] },
   };
 
+  // Shapes from docs/sdk-payloads.md, for the SDKs the end-to-end SDK tests do not drive.
+  const uuid = '5b0f2f7e-9d1c-4a53-8b7e-2f7c1d9e0a11';
+  const signedUp = { type: 'track', event: 'Signed Up', userId: 'u-1', properties: { method: 'email' } };
+  const otherSdks = [
+    // @rudderstack/rudder-sdk-node 3.1.1: originalTimestamp only, channel, context.traits, a batch with its own sentAt and timestamp.
+    { batch: [{ ...signedUp, context: { library: { name: 'analytics-node', version: '3.1.1' }, traits: { email: 'a@example.com' } }, _metadata: { nodeVersion: '20.20.2' }, channel: 'server', messageId: uuid, originalTimestamp: '2026-12-05T18:00:00.000Z', sentAt: '2026-12-05T18:00:00.050Z' }], sentAt: '2026-12-05T18:00:00.050Z', timestamp: '2026-12-05T18:00:00.050Z' },
+    // analytics-node 6.2.0 (legacy): numbers made strings, md5 message ids, batch timestamp.
+    { batch: [{ ...signedUp, context: { library: { name: 'analytics-node', version: '6.2.0' } }, _metadata: { nodeVersion: '20.20.2' }, messageId: `node-0cc175b9c0f1b6a831c399e269772661-${uuid}`, timestamp: '2026-12-05T18:00:00.000Z' }], timestamp: '2026-12-05T18:00:00.050Z', sentAt: '2026-12-05T18:00:00.050Z' },
+    // analytics-kotlin 1.24.1: a screen with category "" and the device context.
+    { type: 'screen', name: 'Cart', category: '', properties: {}, anonymousId: uuid, integrations: {}, messageId: uuid, timestamp: '2026-12-05T18:00:00.000Z', _metadata: { bundled: [], unbundled: [], bundledIds: [] }, context: { library: { name: 'analytics-kotlin', version: '1.24.1' }, instanceId: uuid, app: { name: 'Shop', version: '1.0', build: '1' }, device: { id: uuid, manufacturer: 'Google', model: 'Pixel 8' }, os: { name: 'Android', version: '15' }, screen: { density: 2.6, width: 1080, height: 2400 }, network: { wifi: true, cellular: false }, locale: 'en-US', timezone: 'UTC', userAgent: 'Dalvik/2.1.0' } },
+    // analytics-android 4.x (legacy): channel mobile, nanosecond timestamps.
+    { type: 'screen', name: 'Cart', category: 'Shop', properties: {}, anonymousId: uuid, channel: 'mobile', messageId: uuid, timestamp: '2026-12-05T18:00:00.123456789Z', context: { library: { name: 'analytics-android', version: '4.11.3' } } },
+  ];
+
+  it('gives no diagnostic on what rudder-sdk-node, legacy analytics-node, analytics-kotlin and legacy analytics-android send', () => {
+    const project = mkdtempSync(join(tmpdir(), 'cdp-other-sdks-'));
+    expect(cdp(['init'], { cwd: project }).code).toBe(0);
+    const planFile = join(project, 'tracking-plan.yaml');
+    writeFileSync(planFile, `${readFileSync(planFile, 'utf8')}\nscreens:\n  Cart:\n    description: The cart.\n`);
+    writeFileSync(join(project, 'sdks.ndjson'), `${otherSdks.map((m) => JSON.stringify(m)).join('\n')}\n`);
+    const r = cdp(['lint', 'sdks.ndjson', '--format', 'json'], { cwd: project });
+    expect(JSON.parse(r.stdout)).toMatchObject({ summary: { stats: { read: 4, valid: 4 } }, diagnostics: [] });
+    expect(r.code).toBe(0);
+  });
+
   it('gives no diagnostic on a plain page call to a page of a freshly initialised plan', () => {
     const project = mkdtempSync(join(tmpdir(), 'cdp-init-page-'));
     expect(cdp(['init'], { cwd: project }).code).toBe(0);
