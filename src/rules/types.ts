@@ -78,6 +78,11 @@ export interface PayloadRuleContext {
   schemaErrors(): readonly ErrorObject[];
   /** Keys naming rules should look at: all of them for unplanned events, the undeclared ones otherwise. */
   keysToName(): readonly PayloadKey[];
+  /**
+   * JSON pointer of the first value nested more than MAX_DEPTH levels deep that a check has to look
+   * into: below a key the naming rules walk, or inside a value a diagnostic quotes. Undefined when none.
+   */
+  tooDeep(): string | undefined;
   /** Naming check of one name, cached across events. */
   naming(name: string, kind: 'event' | 'property'): NamingResult;
   report(problem: PayloadProblem): void;

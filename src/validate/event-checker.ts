@@ -13,8 +13,8 @@ import { invalidEvent, invalidJson, unknownType } from '../rules/spec/payload-sh
 import { ruleDiagnostic, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ProblemText, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { CALL_TYPES, type CallType } from '../spec/call-types.js';
 import { createAjv, namesInheritedProperties } from './ajv.js';
-import { MAX_DEPTH, reportableValue } from './depth.js';
-import { jsonTypeOf, preview } from './json-value.js';
+import { MAX_DEPTH, reportableValue, tooDeepAt } from './depth.js';
+import { jsonTypeOf, preview, valueAt } from './json-value.js';
 
 export interface CheckerOptions {
   severities: SeverityMap;
@@ -57,6 +57,8 @@ export class EventChecker {
   #active: ActiveRule | undefined;
   #errors: readonly ErrorObject[] | undefined;
   #keys: readonly PayloadKey[] | undefined;
+  // Where the naming walk of this event stopped at MAX_DEPTH, if it did.
+  #keysStoppedAt: string | undefined;
   #loc: EventLocation = { file: '', line: 0 };
   #out: Diagnostic[] = [];
 
@@ -156,6 +158,7 @@ export class EventChecker {
     ctx.subject = type === 'track' ? `event "${shown}"` : (type === 'page' || type === 'screen') && shown !== undefined ? `${type} "${shown}"` : `${type} call`;
     this.#errors = undefined;
     this.#keys = undefined;
+    this.#keysStoppedAt = undefined;
     this.#loc = loc;
     this.#out = out;
     return ctx;
@@ -181,6 +184,16 @@ export class EventChecker {
         const ctx = this.#context;
         this.#keys ??= this.keysToName(ctx.event, ctx.type, ctx.planned, ctx.unplannedPolicy, ctx.schemaErrors());
         return this.#keys;
+      },
+      tooDeep: () => {
+        const ctx = this.#context;
+        ctx.keysToName();
+        if (this.#keysStoppedAt !== undefined) return this.#keysStoppedAt;
+        for (const e of ctx.schemaErrors()) {
+          const below = tooDeepAt(valueAt(ctx.event, e.instancePath), MAX_DEPTH - pointerTokens(e.instancePath).length);
+          if (below !== undefined) return e.instancePath + below;
+        }
+        return undefined;
       },
       naming: (n, kind) => this.naming(n, kind),
       report: (problem) => this.report(problem, this.#loc, this.#context.name, this.#out),
@@ -246,32 +259,36 @@ export class EventChecker {
     // A planned event whose schema found nothing undeclared has nothing to name: no allocation.
     if (planned && policy !== 'off' && !errors.some((e) => e.keyword === 'additionalProperties')) return NO_KEYS;
     const out: PayloadKey[] = [];
-    // depth: levels from the message itself, so that the walk stops where spec/max-depth draws the line.
+    // depth: the value's level, the message being level 1, so that the walk stops where spec/max-depth draws the line.
     const stack: Array<{ value: unknown; path: string; keyPath: string[]; depth: number }> = [];
     const add = (key: string, value: unknown, path: string, keyPath: string[], depth: number) => {
       out.push({ key, path, keyPath });
       stack.push({ value, path, keyPath, depth });
     };
     if (!planned) {
-      stack.push({ value: body, path: `/${slot}`, keyPath: [], depth: 1 });
+      stack.push({ value: body, path: `/${slot}`, keyPath: [], depth: 2 });
     } else if (policy !== 'off') {
       for (const e of errors) {
         if (e.keyword !== 'additionalProperties') continue;
         const key = String(e.params.additionalProperty);
         const tokens = pointerTokens(e.instancePath);
         const parent = tokens.slice(1).filter((t) => !/^\d+$/.test(t));
-        add(key, (e.data as Record<string, unknown>)[key], joinPointer(e.instancePath, key), [...parent, key], tokens.length + 1);
+        add(key, (e.data as Record<string, unknown>)[key], joinPointer(e.instancePath, key), [...parent, key], tokens.length + 2);
       }
     } else {
       const declared = ((planned as PlanEvent).properties ?? (planned as TraitsSection).traits).properties as JsonSchema;
       for (const [key, value] of Object.entries(body)) {
-        if (!Object.hasOwn(declared, key)) add(key, value, `/${slot}/${escapeToken(key)}`, [key], 2);
+        if (!Object.hasOwn(declared, key)) add(key, value, `/${slot}/${escapeToken(key)}`, [key], 3);
       }
     }
     // Children of what is on the stack: all of their keys are unplanned too.
     while (stack.length > 0 && out.length < MAX_KEYS_PER_EVENT) {
       const { value, path, keyPath, depth } = stack.pop()!;
-      if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
+      if (value === null || typeof value !== 'object') continue;
+      if (depth > MAX_DEPTH) {
+        this.#keysStoppedAt ??= path;
+        continue;
+      }
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}/${i}`, keyPath, depth: depth + 1 });
         continue;

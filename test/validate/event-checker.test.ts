@@ -137,6 +137,21 @@ describe('EventChecker', () => {
     expect(brief(check(local, checker({ 'spec/invalid-timestamp': 'error' })))).toEqual(['spec/invalid-timestamp error /timestamp', 'spec/invalid-timestamp error /sentAt', 'spec/invalid-timestamp error /originalTimestamp']);
   });
 
+  it('reports a value past 64 levels once, where naming walks or a diagnostic quotes it, and only there', () => {
+    // The message is level 1 and properties level 2: `levels` objects under properties reach level levels + 2.
+    const under = (levels: number) => JSON.parse(`${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`);
+    const unplanned = (levels: number) => ({ ...base, type: 'track', event: 'Deep Thing Happened', properties: { x: under(levels) } });
+    expect(brief(check(unplanned(62)))).toEqual(['plan/unplanned-event error /event']);
+    expect(brief(check(unplanned(63)))).toEqual([`spec/max-depth error /properties/x${'/a'.repeat(62)}`, 'plan/unplanned-event error /event']);
+    // Naming walks the keys a planned event does not declare, with its policy off too.
+    const loose = { ...base, type: 'track', event: 'Loose Event Happened', properties: { known: 'k', free: under(500) } };
+    expect(brief(check(loose))).toEqual([`spec/max-depth error /properties/free${'/a'.repeat(62)}`]);
+    // A value a diagnostic quotes is looked into too, and not carried as the diagnostic's actual value.
+    const wrongType = { ...base, type: 'track', event: 'Loose Event Happened', properties: { known: under(500) } };
+    expect(brief(check(wrongType))).toEqual([`spec/max-depth error /properties/known${'/a'.repeat(62)}`, 'plan/invalid-value error /properties/known']);
+    expect(check(wrongType)[1]!.actual).toBeUndefined();
+  });
+
   it('turns an exception inside a rule into one internal/check-failed diagnostic for that event, and goes on', () => {
     const c = checker();
     const out: Diagnostic[] = [];

@@ -1,4 +1,4 @@
-import { MAX_DEPTH, tooDeepAt } from '../../validate/depth.js';
+import { MAX_DEPTH } from '../../validate/depth.js';
 import type { Rule } from '../types.js';
 
 export const maxDepth: Rule = {
@@ -6,13 +6,13 @@ export const maxDepth: Rule = {
     id: 'spec/max-depth',
     type: 'problem',
     defaultSeverity: 'error',
-    description: `A message nests objects and arrays at most ${MAX_DEPTH} levels deep; no tracking data is deeper, and naming rules and quoted values stop there.`,
+    description: `Values that cdp has to look into (keys the naming rules walk, values a diagnostic quotes) nest at most ${MAX_DEPTH} levels deep.`,
     messages: {
       tooDeep: 'The {{type}} call nests objects or arrays more than {{max}} levels deep, at {{at}}: no tracking data is that deep (keys below that depth are not checked)',
     },
   },
-  checkPayload({ event, type, report }) {
-    const path = tooDeepAt(event);
+  checkPayload({ type, tooDeep, report }) {
+    const path = tooDeep();
     if (path === undefined) return;
     // The pointer is MAX_DEPTH tokens long: the message names where it starts, the path says the rest.
     const at = path.split('/').slice(1, 4).join('/');
