@@ -1,0 +1,87 @@
+import type { Diagnostic } from '../core/diagnostic.js';
+import { SummaryCounter, type ReportSummary } from '../core/report.js';
+
+/** One message as the debugger and the test API show it. */
+export interface LiveRecord {
+  /** Order of arrival since start, from 1; survives a reset, so a page can tell old from new. */
+  seq: number;
+  receivedAt: string;
+  type: string;
+  /** Event, page or screen name, when the message has one. */
+  name?: string;
+  /** The message's JSON text, as stored. */
+  line: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface EventQuery {
+  type?: string;
+  event?: string;
+  problems?: boolean;
+  limit?: number;
+}
+
+/** Messages kept for the page and the API; older ones are still in the files, and counted. */
+export const MAX_RECORDS = 10_000;
+
+/**
+ * What the server has received since it started or was last reset: the newest messages with their
+ * diagnostics, and the counts `cdp lint --format json` would give for all of them.
+ */
+export class LiveState {
+  #records: LiveRecord[] = [];
+  #counter = new SummaryCounter();
+  #stats = { read: 0, valid: 0, invalid: 0, malformed: 0 };
+  #files = new Set<string>();
+  #seq = 0;
+  readonly #listeners = new Set<(record: LiveRecord) => void>();
+
+  /** A message stored in `file`, with what the checker found. */
+  add(message: unknown, line: string, receivedAt: string, diagnostics: Diagnostic[], file: string): LiveRecord {
+    this.#files.add(file);
+    const m = message !== null && typeof message === 'object' ? (message as Record<string, unknown>) : {};
+    const rawName = m.type === 'track' ? m.event : m.name;
+    const record: LiveRecord = { seq: ++this.#seq, receivedAt, type: typeof m.type === 'string' ? m.type : '', line, diagnostics };
+    if (typeof rawName === 'string') record.name = rawName;
+    this.#records.push(record);
+    if (this.#records.length > MAX_RECORDS) this.#records.splice(0, this.#records.length - MAX_RECORDS);
+    for (const d of diagnostics) this.#counter.add(d);
+    this.#stats.read++;
+    if (diagnostics.length === 0) this.#stats.valid++;
+    else this.#stats.invalid++;
+    for (const listener of this.#listeners) listener(record);
+    return record;
+  }
+
+  /** `cdp lint --format json`'s summary over everything received since start or reset. */
+  summary(): ReportSummary {
+    return this.#counter.summary({ files: this.#files.size, ...this.#stats });
+  }
+
+  /** Newest first. */
+  events(query: EventQuery = {}): LiveRecord[] {
+    const out: LiveRecord[] = [];
+    const limit = query.limit ?? MAX_RECORDS;
+    for (let i = this.#records.length - 1; i >= 0 && out.length < limit; i--) {
+      const r = this.#records[i]!;
+      if (query.type !== undefined && r.type !== query.type) continue;
+      if (query.event !== undefined && r.name !== query.event) continue;
+      if (query.problems !== undefined && query.problems !== r.diagnostics.length > 0) continue;
+      out.push(r);
+    }
+    return out;
+  }
+
+  reset(): void {
+    this.#records = [];
+    this.#counter = new SummaryCounter();
+    this.#stats = { read: 0, valid: 0, invalid: 0, malformed: 0 };
+    this.#files = new Set();
+  }
+
+  /** Calls `listener` with every record added from now on; returns the function that stops it. */
+  subscribe(listener: (record: LiveRecord) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

@@ -1,0 +1,38 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CaptureLog } from '../../src/serve/capture-log.js';
+
+describe('CaptureLog', () => {
+  it('appends a file per UTC day, numbering lines on from what an earlier run wrote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-capture-'));
+    writeFileSync(join(dir, 'events-2026-12-05.ndjson'), '{"a":1}\n{"a":2}\n');
+    const log = new CaptureLog(dir);
+    expect(await log.append(['{"b":1}', '{"b":2}'], '2026-12-05T23:59:59.999Z')).toEqual({ file: join(dir, 'events-2026-12-05.ndjson'), line: 3 });
+    expect(await log.append(['{"c":1}'], '2026-12-06T00:00:00.000Z')).toEqual({ file: join(dir, 'events-2026-12-06.ndjson'), line: 1 });
+    await log.close();
+    expect(readFileSync(join(dir, 'events-2026-12-05.ndjson'), 'utf8')).toBe('{"a":1}\n{"a":2}\n{"b":1}\n{"b":2}\n');
+    await expect(log.append(['{}'], '2026-12-06T00:00:00.000Z')).rejects.toThrow(/closed/);
+  });
+
+  it('keeps a line an earlier run left unfinished apart from the next one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-capture-'));
+    appendFileSync(join(dir, 'events-2026-12-05.ndjson'), '{"a":1}\n{"cut');
+    const log = new CaptureLog(dir);
+    expect((await log.append(['{"b":1}'], '2026-12-05T10:00:00.000Z')).line).toBe(3);
+    await log.close();
+    expect(readFileSync(join(dir, 'events-2026-12-05.ndjson'), 'utf8')).toBe('{"a":1}\n{"cut\n{"b":1}\n');
+  });
+
+  it('rejects a write it cannot make, and makes the next one once it can', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-capture-'));
+    writeFileSync(join(dir, 'in-the-way'), '');
+    const log = new CaptureLog(join(dir, 'in-the-way', 'captured'));
+    await expect(log.append(['{"lost":1}'], '2026-12-05T10:00:00.000Z')).rejects.toThrow();
+    rmSync(join(dir, 'in-the-way'));
+    expect(await log.append(['{"kept":1}'], '2026-12-05T10:00:01.000Z')).toEqual({ file: join(dir, 'in-the-way', 'captured', 'events-2026-12-05.ndjson'), line: 1 });
+    await log.close();
+    expect(readFileSync(join(dir, 'in-the-way', 'captured', 'events-2026-12-05.ndjson'), 'utf8')).toBe('{"kept":1}\n');
+  });
+});
