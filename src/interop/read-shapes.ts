@@ -84,7 +84,11 @@ function configApiV1(top: JsonSchema, rules: JsonSchema): ImportSource {
     return rule;
   });
   for (const kind of ['identify', 'group'] as const) {
-    if (isObject(rules[kind])) out.push({ kind, message: rules[kind], where: `rules.${kind}` });
+    const message = rules[kind];
+    if (!isObject(message)) continue;
+    const rule: ImportedRule = { kind, message, where: `rules.${kind}` };
+    if (typeof message.description === 'string') rule.description = message.description;
+    out.push(rule);
   }
   if (isObject(rules.global)) out.push({ kind: 'common', message: rules.global, where: 'rules.global' });
   const source: ImportSource = { shape: rudder ? 'ruddertyper' : 'config-api-v1', rules: out };
