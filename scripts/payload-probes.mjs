@@ -117,7 +117,11 @@ import addFormatsModule from 'ajv-formats';
 
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 
-/** The original rule as ajv can compile it: draft markers and Segment's pointer ids say nothing about payloads. */
+/**
+ * The original rule as ajv (draft-07) can compile it, meaning what it meant: draft markers and
+ * Segment's pointer ids say nothing about payloads, and draft-04's `exclusiveMinimum: true` beside
+ * `minimum` is draft-07's `exclusiveMinimum: <minimum>`.
+ */
 function compilable(schema) {
   if (Array.isArray(schema)) return schema.map(compilable);
   if (!schema || typeof schema !== 'object') return schema;
@@ -125,6 +129,15 @@ function compilable(schema) {
   for (const [k, v] of Object.entries(schema)) {
     if (k === '$schema' || ((k === 'id' || k === '$id') && typeof v === 'string')) continue;
     Object.defineProperty(out, k, { value: compilable(v), enumerable: true, writable: true, configurable: true });
+  }
+  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']]) {
+    if (typeof out[flag] !== 'boolean') continue;
+    if (out[flag] && typeof out[bound] === 'number') {
+      out[flag] = out[bound];
+      delete out[bound];
+    } else {
+      delete out[flag];
+    }
   }
   return out;
 }

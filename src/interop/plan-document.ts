@@ -3,7 +3,7 @@ import { pathKey, type Path } from './import-notes.js';
 
 const FLOW_WIDTH = 96;
 const COMMENT_WIDTH = 100;
-/** Sections whose entries are set apart by a blank line. */
+/** Sections whose entries are set apart by a blank line (as the sections themselves are). */
 const SPACED_SECTIONS = new Set(['types', 'events', 'pages', 'screens']);
 
 /**
@@ -33,7 +33,8 @@ export function writePlanYaml(plan: Record<string, unknown>, header: string[], c
         const childPath = [...path, name];
         const lines = at.get(pathKey(childPath));
         if (lines && isScalar(key)) key.commentBefore = wrapLines(lines);
-        if (isScalar(key) && i > 0 && (path.length === 0 || (path.length === 1 && SPACED_SECTIONS.has(path[0]!)))) key.spaceBefore = true;
+        const section = path.length === 0 && !isScalar(pair.value);
+        if (isScalar(key) && i > 0 && (section || (path.length === 1 && SPACED_SECTIONS.has(path[0]!)))) key.spaceBefore = true;
         visit(pair.value, childPath);
       });
     } else if (isSeq(node)) {
