@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   codegen: async () => (await import('./codegen.js')).registerCodegen,
   scan: async () => (await import('./scan.js')).registerScan,
   serve: async () => (await import('./serve.js')).registerServe,
+  import: async () => (await import('./import.js')).registerImport,
+  export: async () => (await import('./export.js')).registerExport,
 };
 
 /**
