@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   'schema-report': async () => (await import('./schema-report.js')).registerSchemaReport,
   codegen: async () => (await import('./codegen.js')).registerCodegen,
   scan: async () => (await import('./scan.js')).registerScan,
+  diff: async () => (await import('./diff.js')).registerDiff,
 };
 
 /**
