@@ -224,7 +224,7 @@ export const patternChanged: Rule = {
     defaultSeverity: 'error',
     description: 'A `pattern` changed: possibly tightened, since whether one regular expression accepts everything another does cannot be told in general.',
     messages: {
-      changed: '{{target}}: pattern changed from {{from}} to {{to}}; possibly tightened (cdp cannot prove the new pattern accepts every value the old one did)',
+      changed: '{{target}}: pattern changed from {{from}} to {{to}}, possibly tightened (cdp cannot prove the new one accepts all the old one did)',
     },
   },
   diff: { breaks: SENDERS },
