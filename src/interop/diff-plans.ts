@@ -109,7 +109,7 @@ class PlanDiff {
     this.documentation(subject, before, after);
     const policies = { old: before.unplannedProperties ?? this.old.defaults.unplannedProperties, new: after.unplannedProperties ?? this.next.defaults.unplannedProperties };
     this.ownPolicy(subject, 'unplanned_properties', 'properties', before.unplannedProperties, after.unplannedProperties, policies, after);
-    new SchemaComparer({ old: this.old, new: this.next }, this.#sink, subject, policies).compareRoots(before.properties, nodeOf(before), after.properties, nodeOf(after));
+    new SchemaComparer({ old: this.old, new: this.next }, this.#sink, subject, policies).compareRoots(before.properties, nodeOf(before), after.properties, nodeOf(after), 'properties');
   }
 
   /**
@@ -134,13 +134,8 @@ class PlanDiff {
     if (before) this.ownPolicy(subject, 'unplanned_traits', 'traits', before.unplannedTraits, next.unplannedTraits, { old: oldPolicy, new: newPolicy }, next);
     else this.policy(subject, 'unplanned_traits', 'traits', oldPolicy, newPolicy, { file: next.file, pointer: joinPointer(next.pointer, 'unplanned_traits') });
     const empty: JsonSchema = { type: 'object', properties: {} };
-    const oldNode = before ? nodeOf(before) : nodeOf(next);
-    new SchemaComparer({ old: this.old, new: this.next }, this.#sink, subject, { old: oldPolicy, new: newPolicy }).compareRoots(
-      before?.traits ?? empty,
-      { file: oldNode.file, pointer: before ? oldNode.pointer : '' },
-      next.traits,
-      { file: next.file, pointer: joinPointer(next.pointer, 'traits') },
-    );
+    const comparer = new SchemaComparer({ old: this.old, new: this.next }, this.#sink, subject, { old: oldPolicy, new: newPolicy });
+    comparer.compareRoots(before?.traits ?? empty, nodeOf(before ?? next), next.traits, nodeOf(next), 'traits');
   }
 
   private documentation(subject: Subject, before: PlanEvent | TraitsSection, after: PlanEvent | TraitsSection): void {

@@ -54,9 +54,9 @@ export class SchemaComparer {
     private readonly policies: { old: Policy; new: Policy },
   ) {}
 
-  /** Compares two object schemas rooted at the given nodes (an event, a traits section). */
-  compareRoots(oldSchema: JsonSchema, oldNode: PlanNode, newSchema: JsonSchema, newNode: PlanNode): void {
-    this.compare({ old: viewOf(this.plans.old, oldSchema, oldNode), new: viewOf(this.plans.new, newSchema, newNode), path: [] });
+  /** Compares two object schemas rooted at the given nodes (an event, a traits section), whose `slot` key holds the properties. */
+  compareRoots(oldSchema: JsonSchema, oldNode: PlanNode, newSchema: JsonSchema, newNode: PlanNode, slot: 'properties' | 'traits'): void {
+    this.compare({ old: viewOf(this.plans.old, oldSchema, oldNode, undefined, slot), new: viewOf(this.plans.new, newSchema, newNode, undefined, slot), path: [] });
   }
 
   private add(change: ChangeInput): void {

@@ -20,8 +20,11 @@ export interface SchemaView {
   at(keyword: string): Located;
 }
 
-/** `inType`: the reusable type this schema is written in, when it sits inside one. */
-export function viewOf(plan: Plan, schema: JsonSchema | boolean, node: PlanNode, inType?: string): SchemaView {
+/**
+ * `inType`: the reusable type this schema is written in, when it sits inside one. `slot`: the key
+ * that holds the properties at `node` (`traits` for identify and group sections).
+ */
+export function viewOf(plan: Plan, schema: JsonSchema | boolean, node: PlanNode, inType?: string, slot = 'properties'): SchemaView {
   const merged: JsonSchema = {};
   const where = new Map<string, Located>();
   const own: Located = inType === undefined ? { node } : { node, type: inType };
@@ -43,7 +46,8 @@ export function viewOf(plan: Plan, schema: JsonSchema | boolean, node: PlanNode,
     schema: merged,
     at(keyword) {
       const l = where.get(keyword) ?? own;
-      return { ...l, node: { file: l.node.file, pointer: joinPointer(l.node.pointer, keyword) } };
+      const token = l === own && keyword === 'properties' ? slot : keyword;
+      return { ...l, node: { file: l.node.file, pointer: joinPointer(l.node.pointer, token) } };
     },
   };
 }
