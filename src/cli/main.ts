@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   serve: async () => (await import('./serve.js')).registerServe,
   import: async () => (await import('./import.js')).registerImport,
   export: async () => (await import('./export.js')).registerExport,
+  diff: async () => (await import('./diff.js')).registerDiff,
 };
 
 /**

@@ -35,6 +35,26 @@ export interface Diagnostic {
    * human-readable reports of big logs show them: how many, and the first few lines.
    */
   occurrences?: { count: number; lines: number[] };
+  /** Set by `cdp diff`: how the change between two plans is classified. */
+  change?: PlanChange;
+}
+
+/** Whose code a plan change can break: those who send events, or those who read them (dashboards, tables). */
+export type Audience = 'senders' | 'consumers';
+
+/** What `cdp diff` knows about one change between an old and a new plan. */
+export interface PlanChange {
+  /** What changed: an event, a page, a screen, a traits section or the plan as a whole. */
+  subject: 'track' | 'page' | 'screen' | 'identify' | 'group' | 'plan';
+  /** Who the change breaks; empty when it is compatible. */
+  breaks: Audience[];
+  /** Set when the change breaks someone and the subject's version was bumped: an intended new version. */
+  intended?: { from?: number | string; to: number | string };
+  /** The changed value in the old plan and in the new one, where there is one value to show. */
+  before?: unknown;
+  after?: unknown;
+  /** Where the changed part was in the old plan (a removed event, a removed property). */
+  was?: { file: string; line: number; column: number };
 }
 
 export function isError(d: Diagnostic): boolean {

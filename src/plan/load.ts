@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { DEFAULT_POLICIES, type Plan, type Policy, type RawConvention, type TypeDefinition, type PlanEvent } from './model.js';
@@ -7,6 +6,7 @@ import { joinPointer } from './pointer.js';
 import { resolveTypes } from './resolve-types.js';
 import { SourceMap } from './source-map.js';
 import { validatePlanFormat } from './validate-format.js';
+import { diskFiles, PlanFileError, type PlanFiles } from './plan-files.js';
 import { parseYamlSource } from './yaml-source.js';
 
 /** Thrown when a plan cannot be turned into a model; carries every problem found, not just the first. */
@@ -27,10 +27,11 @@ interface IncludeSite {
 /**
  * Reads a plan and every file it includes, validates each against the plan format, expands
  * shorthands and resolves type references. `path` is resolved against `cwd`; file names in the
- * model and in diagnostics are relative to `cwd` when the file lies beneath it.
+ * model and in diagnostics are relative to `cwd` when the file lies beneath it. `files` reads them:
+ * from disk unless told otherwise (`cdp diff --against` reads them from a git commit).
  */
-export function loadPlan(path: string, cwd = process.cwd()): Plan {
-  return new PlanLoader(cwd).load(path);
+export function loadPlan(path: string, cwd = process.cwd(), files: PlanFiles = diskFiles): Plan {
+  return new PlanLoader(cwd, files).load(path);
 }
 
 class PlanLoader {
@@ -39,7 +40,10 @@ class PlanLoader {
   readonly #stack: string[] = [];
   readonly #plan: Plan;
 
-  constructor(private readonly cwd: string) {
+  constructor(
+    private readonly cwd: string,
+    private readonly files: PlanFiles,
+  ) {
     this.#plan = {
       file: '',
       files: [],
@@ -97,15 +101,14 @@ class PlanLoader {
   private read(absolute: string, file: string, site?: IncludeSite): string | undefined {
     const where = site ? { file: site.file, path: site.pointer } : {};
     try {
-      if (statSync(absolute).isDirectory()) {
-        this.#diagnostics.push({ ruleId: 'plan/io-error', severity: 'error', fatal: true, message: `${file} is a directory, not a plan file`, ...where });
-        return undefined;
-      }
-      return readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
+      return this.files.read(absolute).replace(/^\uFEFF/, '');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-      const message = site ? `Cannot read included plan file ${file}: ${reason}` : `Cannot read plan file ${file}: ${reason}`;
+      if (!(error instanceof PlanFileError)) throw error;
+      const message = error.directory
+        ? `${file} is a directory, not a plan file`
+        : site
+          ? `Cannot read included plan file ${file}: ${error.reason}`
+          : `Cannot read plan file ${file}: ${error.reason}`;
       this.#diagnostics.push({ ruleId: 'plan/io-error', severity: 'error', fatal: true, message, ...where });
       return undefined;
     }

@@ -102,6 +102,7 @@ const KEY_ORDER: Record<keyof Diagnostic, true> = {
   suggestion: true,
   fatal: true,
   occurrences: true,
+  change: true,
 };
 const DIAGNOSTIC_KEYS = Object.keys(KEY_ORDER) as (keyof Diagnostic)[];
 

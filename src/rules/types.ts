@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic, Severity, SeverityOption } from '../core/diagnostic.js';
+import type { Audience, Diagnostic, Severity, SeverityOption } from '../core/diagnostic.js';
 import { shortened } from '../core/text.js';
 import type { Convention, NamingResult } from '../naming/conventions.js';
 import type { Plan, PlanEvent, PlanNode, Policy, TraitsSection } from '../plan/model.js';
@@ -93,6 +93,11 @@ export interface Rule {
   meta: RuleMeta;
   checkPlan?(context: PlanRuleContext): void;
   checkPayload?(context: PayloadRuleContext): void;
+  /**
+   * Set on the rules of `cdp diff`, which report changes between two plans: whom the change they
+   * report usually breaks (empty for compatible changes). The comparison itself is src/interop/diff*.
+   */
+  diff?: { breaks: readonly Audience[] };
 }
 
 export type SeverityMap = ReadonlyMap<string, Severity | 'off'>;

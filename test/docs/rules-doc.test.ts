@@ -15,6 +15,8 @@ import { docsUrl, type Rule } from '../../src/rules/types.js';
 import { EventChecker } from '../../src/validate/event-checker.js';
 import { processUnit } from '../../src/validate/process-unit.js';
 import { planFrom, writeTree } from '../helpers/plan.js';
+import { diffPlans } from '../../src/interop/diff-plans.js';
+import { diffDiagnostics } from '../../src/interop/diff-report.js';
 import { runRule } from '../rules/rule-tester.js';
 
 /**
@@ -31,7 +33,10 @@ import { runRule } from '../rules/rule-tester.js';
  * - `<!-- payload-messages: <id> -->`: what the bad payload example just above it reports, sorted
  *   as `cdp lint` prints them, one `line[:column]  severity  message  rule` line per diagnostic;
  * - `<!-- fatal: <id> -->`: a plan (saved as plan.yaml) that cannot be loaded because of that problem,
- *   followed by `<!-- file: <name> -->` blocks for the other files of the same example.
+ *   followed by `<!-- file: <name> -->` blocks for the other files of the same example;
+ * - `<!-- diff-old: <id> -->` / `<!-- diff-new: <id> -->`: two plans `cdp diff old.yaml new.yaml`
+ *   compares (every rule at its default), followed by `<!-- diff-messages: <id> -->`: every change it
+ *   reports, one `line:column  severity  message  rule` line each (positions in new.yaml).
  */
 
 const DOC_URL = new URL('../../docs/rules.md', import.meta.url);
@@ -44,7 +49,7 @@ const NO_EXAMPLE = new Set(['plan/io-error', 'input/unreadable']);
 /** Payload rules the event checker reports itself, before the rules' `checkPayload` run. */
 const CHECKER_RULES = ['spec/invalid-json', 'spec/invalid-event', 'spec/unknown-type'];
 
-const KINDS = ['bad', 'good', 'messages', 'fatal', 'file', 'bad-payload', 'good-payload', 'payload-messages', 'payload-plan'] as const;
+const KINDS = ['bad', 'good', 'messages', 'fatal', 'file', 'bad-payload', 'good-payload', 'payload-messages', 'payload-plan', 'diff-old', 'diff-new', 'diff-messages'] as const;
 
 interface Block {
   kind: (typeof KINDS)[number];
@@ -66,11 +71,11 @@ function parseBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   lines.forEach((line, i) => {
     const marker =
-      /^<!--\s*(bad-payload|good-payload|payload-messages|bad|good|messages|fatal|file):\s*(\S+)\s*-->\s*$/.exec(line) ??
+      /^<!--\s*(bad-payload|good-payload|payload-messages|diff-old|diff-new|diff-messages|bad|good|messages|fatal|file):\s*(\S+)\s*-->\s*$/.exec(line) ??
       /^<!--\s*(payload-plan)()\s*-->\s*$/.exec(line);
     if (!marker) {
       // A marker with a typo would silently drop its example.
-      if (/^<!--\s*(bad|good|messages|fatal|file|payload)\b/.test(line)) throw new Error(`docs/rules.md:${i + 1}: malformed example marker "${line}"`);
+      if (/^<!--\s*(bad|good|messages|fatal|file|payload|diff)\b/.test(line)) throw new Error(`docs/rules.md:${i + 1}: malformed example marker "${line}"`);
       return;
     }
     let j = i + 1;
@@ -148,6 +153,8 @@ const examples = (kind: 'bad' | 'good' | 'bad-payload' | 'good-payload') => bloc
 const ruleIds = RULES.map((r) => r.meta.id);
 /** Rules `cdp check` runs over the plan. */
 const planRuleIds = RULES.filter((r) => r.checkPlan).map((r) => r.meta.id);
+/** Rules `cdp diff` reports changes with. */
+const diffRuleIds = RULES.filter((r) => r.diff).map((r) => r.meta.id);
 /** Rules `cdp lint` runs over each payload. */
 const payloadRuleIds = RULES.filter((r) => r.checkPayload || CHECKER_RULES.includes(r.meta.id)).map((r) => r.meta.id);
 const fatalIds = Object.keys(FATAL_PROBLEMS);
@@ -156,7 +163,8 @@ const internalIds = Object.keys(INTERNAL_PROBLEMS);
 /** Where a rule runs, as the rules table writes it. */
 function stagesOf(id: string): string {
   const scan = SCAN_PAYLOAD_RULES.includes(id) || id.startsWith('scan/');
-  return [planRuleIds.includes(id) ? 'check' : undefined, payloadRuleIds.includes(id) ? 'lint' : undefined, scan ? 'scan' : undefined].filter(Boolean).join(', ');
+  const stages = [planRuleIds.includes(id) ? 'check' : undefined, payloadRuleIds.includes(id) ? 'lint' : undefined, scan ? 'scan' : undefined];
+  return [...stages, diffRuleIds.includes(id) ? 'diff' : undefined].filter(Boolean).join(', ');
 }
 
 let payloadSetup: { plan: Plan; checker: EventChecker } | undefined;
@@ -200,6 +208,33 @@ function attachMessages(messages: 'messages' | 'payload-messages', bad: 'bad' | 
   return blocks.flatMap((b, i) => (b.kind === messages ? [{ block: b, bad: blocks.slice(0, i).findLast((x) => x.kind === bad) }] : []));
 }
 const messageBlocks = attachMessages('messages', 'bad');
+
+interface DiffExample {
+  id: string;
+  line: number;
+  old: string;
+  new?: string;
+  messages?: string;
+}
+
+/** Each diff example: an old plan, the new plan right after it, then the messages right after that. */
+const diffExamples: DiffExample[] = [];
+for (const b of blocks) {
+  const last = diffExamples.at(-1);
+  if (b.kind === 'diff-old') diffExamples.push({ id: b.id, line: b.line, old: b.text });
+  if (b.kind !== 'diff-new' && b.kind !== 'diff-messages') continue;
+  const expected = b.kind === 'diff-new' ? last?.new === undefined && last?.messages === undefined : last?.new !== undefined && last.messages === undefined;
+  if (!last || last.id !== b.id || !expected) throw new Error(`docs/rules.md:${b.line}: ${b.kind}: ${b.id} does not follow the ${b.kind === 'diff-new' ? 'diff-old' : 'diff-new'} block of the same rule`);
+  if (b.kind === 'diff-new') last.new = b.text;
+  else last.messages = b.text;
+}
+
+/** What `cdp diff old.yaml new.yaml` reports for an example, every rule at its default, sorted as printed. */
+function diffExample(example: DiffExample): Diagnostic[] {
+  const dir = writeTree({ 'old.yaml': example.old, 'new.yaml': example.new ?? '' });
+  const plans = { old: loadPlan('old.yaml', dir), new: loadPlan('new.yaml', dir) };
+  return diffDiagnostics(diffPlans(plans.old, plans.new), plans, { severities: resolveSeverities({}).severities }).sort(compareDiagnostics);
+}
 const payloadMessageBlocks = attachMessages('payload-messages', 'bad-payload');
 
 describe('docs/rules.md', () => {
@@ -271,9 +306,18 @@ describe('docs/rules.md', () => {
     }
   });
 
+  it('has an old and a new plan, and their messages, for every rule of cdp diff', () => {
+    for (const id of diffRuleIds) {
+      const example = diffExamples.find((e) => e.id === id);
+      expect(example, `diff example for ${id}`).toBeDefined();
+      expect(example!.new, `diff-new for ${id}`).toBeDefined();
+      expect(example!.messages, `diff-messages for ${id}`).toBeDefined();
+    }
+  });
+
   it('marks examples with known ids only', () => {
     for (const b of blocks.filter((x) => x.kind !== 'file' && x.kind !== 'payload-plan')) {
-      const known = b.kind === 'fatal' ? fatalIds : b.kind.includes('payload') ? payloadRuleIds : planRuleIds;
+      const known = b.kind === 'fatal' ? fatalIds : b.kind.startsWith('diff') ? diffRuleIds : b.kind.includes('payload') ? payloadRuleIds : planRuleIds;
       expect(known, `docs/rules.md:${b.line}: ${b.kind}: ${b.id}`).toContain(b.id);
     }
   });
@@ -346,6 +390,16 @@ describe('docs/rules.md', () => {
         expect(bad!.id).toBe(block.id);
         const quoted = block.text.split('\n').filter((l) => l.trim() !== '');
         expect(lintExample(bad!.text).map(formatPayloadLine)).toEqual(quoted);
+      });
+    }
+  });
+
+  describe('diff examples report what their messages quote, their own rule among them', () => {
+    for (const example of diffExamples) {
+      it(`${example.id} (line ${example.line})`, () => {
+        const found = diffExample(example);
+        expect(found.map((d) => d.ruleId)).toContain(example.id);
+        expect(found.map(formatLine)).toEqual((example.messages ?? '').split('\n').filter((l) => l.trim() !== ''));
       });
     }
   });
