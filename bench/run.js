@@ -1,15 +1,18 @@
 // Benchmarks, run with `npm run bench` (builds first). Each suite spawns the built CLI as a user
 // would and prints its figures; data is generated into bench/.data/ (ignored by git).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { get as httpGet } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeEvents, writeSmall } from './generate-events.js';
 import { generatePlan } from './generate-plan.js';
 import { generateProject } from './generate-project.js';
 import { generateSchemaReport } from './generate-schema-report.js';
 import { measure } from './measure.js';
+import { batchRequest, closedLoop, openLoop, record, renamed, singleRequest, verifyCapture } from './serve-client.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DATA = fileURLToPath(new URL('./.data/', import.meta.url));
@@ -172,6 +175,116 @@ const suites = {
     console.log(`  json vs stylish: (b) stylish takes ${(bs.ms / b.ms).toFixed(2)}x the json time, (c) ${(cs.ms / c.ms).toFixed(2)}x ${verdict(true, b, bs, c, cs)}`);
     console.log(`  10-event wall ${fmtMs(smallMs)} (target < 500 ms) ${smallFailed ? `n/a: run failed (${smallFailed})` : verdict(smallMs < 500)}`);
   },
+  // cdp serve under load, over loopback, against `cdp lint --jobs 1` on the same events in the same run:
+  // (a) the log in batches of 100, then single calls, 32 connections each; (b) single-event requests
+  // at a fixed 1,000/s, open loop; after each phase, the capture held against what got a 200. The
+  // server prints every message's line (no --quiet) to /dev/null. CDP_BENCH_EVENTS scales the log
+  // (default 200,000 events).
+  async serve() {
+    const count = Number(process.env.CDP_BENCH_EVENTS ?? 200_000);
+    if (!Number.isInteger(count) || count <= 0) throw new Error(`CDP_BENCH_EVENTS must be a positive integer, got ${process.env.CDP_BENCH_EVENTS}`);
+    const { file, meta } = eventLog(count);
+    const plan = 'plans/ecommerce.yaml';
+    console.log(`serve: ${fmtInt(meta.events)} events, ${(meta.bytes / 1e6).toFixed(1)} MB (${file.slice(ROOT.length)}); client and server share the machine's ${cpus().length} cores`);
+    await warmCache(file);
+    const messages = [];
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      let value;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (value !== null && typeof value === 'object' && typeof value.messageId === 'string') messages.push({ id: value.messageId, type: value.type, text: line });
+    }
+
+    const lintRun = async () => {
+      const r = await measure(process.execPath, [BIN, 'lint', file, '--plan', plan, '--jobs', '1', '--format', 'json'], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' });
+      if (r.code !== 0 && r.code !== 1) throw new Error(`cdp lint failed (exit ${r.code}): ${firstLines(r.stderr)}`);
+      return meta.events / (r.ms / 1000);
+    };
+    // Lint before and after the server's phases, so that load from elsewhere weighs on both alike.
+    const lintRates = [await lintRun()];
+
+    const out = mkdtempSync(join(tmpdir(), 'cdp-serve-bench-'));
+    const server = await startServe(['--plan', plan, '--out', out]);
+    const ledger = new Map();
+    const sent = new Map();
+    const track = (requests, list) => {
+      for (const m of list) sent.set(m.id, m.text);
+      return requests;
+    };
+    const check = (label) => {
+      const v = verifyCapture(out, ledger, sent);
+      const problems = [['missing', v.missing], ['twice or more', v.duplicates], ['refused but stored', v.refusedStored], ['unanswered but stored', v.unansweredStored], ['never sent', v.unknown], ['altered', v.altered]].filter(([, n]) => n > 0);
+      console.log(`      loss check after ${label}: ${fmtInt(v.accepted)} messages answered 200, ${fmtInt(v.lines)} lines captured; ${problems.length ? problems.map(([k, n]) => `${fmtInt(n)} ${k}`).join(', ') : 'each exactly once, as sent, nothing else'} ${v.ok ? 'ok' : 'FAILED'}`);
+      return v.ok;
+    };
+    const phaseLine = (counts) => {
+      const statuses = Object.entries(counts.statuses).map(([k, n]) => `${fmtInt(n)} × ${k === '0' ? 'no answer' : k}`).join(', ');
+      const errors = counts.errors.size ? ` (${[...counts.errors].slice(0, 3).join('; ')})` : '';
+      const notSent = counts.notSent ? `, ${fmtInt(counts.notSent)} messages not sent before the deadline` : '';
+      return `${fmtInt(counts.requests)} requests: ${statuses}${errors}${notSent}`;
+    };
+    let lossOk = true;
+    let batchRate = 0;
+    let latency;
+    try {
+      // (a) Batches of 100, with a refused request (a message over 32 KB: 413; broken JSON: 400) after every 100th.
+      const batches = [];
+      for (let i = 0; i < messages.length; i += 100) {
+        batches.push(track([batchRequest(messages.slice(i, i + 100))], messages.slice(i, i + 100))[0]);
+        if ((i / 100) % 100 === 99) batches.push(refusedRequest(messages[i], batches.length));
+      }
+      const a = await closedLoop(server.port, batches, { concurrency: 32, deadlineMs: 180_000 });
+      const ca = record(ledger, batches, a.answers);
+      batchRate = ca.accepted / (a.ms / 1000);
+      console.log(`  (a) batches of 100, 32 connections: ${fmtInt(ca.accepted)} events accepted in ${fmtMs(a.ms)} = ${fmtInt(Math.round(batchRate))} events/s; ${phaseLine(ca)}`);
+      lossOk = check('(a)') && lossOk;
+
+      const singles = Array.from({ length: Math.min(10_000, Math.max(1_000, Math.round(count / 20))) }, (_, i) => renamed(messages[i % messages.length], `single-${i}`));
+      const singleRequests = track(singles.map(singleRequest), singles);
+      for (let i = 0; i < 5; i++) singleRequests.splice((i + 1) * Math.floor(singleRequests.length / 6), 0, { path: '/v1/track', body: Buffer.from(`{"messageId":"single-broken-${i}","event":`), ids: [`single-broken-${i}`] });
+      const s = await closedLoop(server.port, singleRequests, { concurrency: 32, deadlineMs: 60_000 });
+      const cs = record(ledger, singleRequests, s.answers);
+      console.log(`  (a) single calls, 32 connections: ${fmtInt(cs.accepted)} events accepted in ${fmtMs(s.ms)} = ${fmtInt(Math.round(cs.accepted / (s.ms / 1000)))} events/s; ${phaseLine(cs)}`);
+      lossOk = check('(a) single calls') && lossOk;
+
+      const rate = 1000;
+      const timed = Array.from({ length: rate * 10 }, (_, i) => renamed(messages[(i * 7) % messages.length], `latency-${i}`));
+      const timedRequests = track(timed.map(singleRequest), timed);
+      const b = await openLoop(server.port, timedRequests, { rate });
+      const cb = record(ledger, timedRequests, b.answers);
+      const sorted = [...b.latencies].sort((x, y) => x - y);
+      const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+      latency = { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
+      const ok200 = cb.accepted === timedRequests.length;
+      console.log(`  (b) single events at ${fmtInt(rate)} requests/s for ${timedRequests.length / rate} s, open loop: p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms (from when each was due; the client's timer ran up to ${b.lateMs.toFixed(1)} ms late); ${phaseLine(cb)}`);
+      lossOk = check('(b)') && ok200 && lossOk;
+
+      const peak = server.peakRssMb();
+      const summary = await getJson(server.port, '/api/summary');
+      const accepted = [...ledger.values()].filter((v) => v === 'accepted').length;
+      const captured = readdirSync(out).filter((f) => f.endsWith('.ndjson')).map((f) => join(out, f));
+      const relint = await measure(process.execPath, [BIN, 'lint', ...captured, '--plan', plan, '--format', 'json'], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' });
+      const lintSummary = summaryOf(relint.stdout);
+      const same = lintSummary !== undefined && lintSummary.errorCount === summary.errorCount && lintSummary.warningCount === summary.warningCount && JSON.stringify(lintSummary.rules) === JSON.stringify(summary.rules);
+      console.log(`  /api/summary: ${fmtInt(summary.stats.read)} read (${summary.stats.read === accepted ? 'ok' : 'MISSED'}: ${fmtInt(accepted)} answered 200), ${fmtInt(summary.errorCount)} errors, ${fmtInt(summary.warningCount)} warnings; cdp lint of the capture: ${lintSummary ? `${fmtInt(lintSummary.errorCount)} errors, ${fmtInt(lintSummary.warningCount)} warnings` : `no summary (exit ${relint.code})`} ${same ? 'same' : 'DIFFERENT'}`);
+      console.log(`  server peak RSS (VmHWM) ${fmtMb(peak)}`);
+    } finally {
+      const stopped = await server.stop();
+      console.log(`  SIGTERM: exit ${stopped.code}${stopped.code === 0 ? '' : `: ${firstLines(stopped.stderr)}`}`);
+      rmSync(out, { recursive: true, force: true });
+    }
+
+    lintRates.push(await lintRun());
+    const lintRate = Math.max(...lintRates);
+    const ratio = batchRate / lintRate;
+    console.log(`  cdp lint --jobs 1 --format json, same log: ${lintRates.map((r) => `${fmtInt(Math.round(r))}`).join(' and ')} events/s (before and after; wall time, start-up included)`);
+    console.log(`  (a)/lint ${ratio.toFixed(2)}x, against the faster lint run (target >= 0.5x) ${ratio >= 0.5 ? 'ok' : 'MISSED'}`);
+    console.log(`  (b) p99 ${latency ? `${latency.p99.toFixed(1)} ms (target < 50 ms) ${latency.p99 < 50 ? 'ok' : 'MISSED'}` : 'n/a: not measured'}`);
+    console.log(`  loss: ${lossOk ? 'every message answered 200 captured exactly once, nothing else ok' : 'FAILED'}`);
+  },
   // lint's cost per event in one warmed process (bench/steady-lint.js), on the 200,000-event log:
   // what remains of the gap to the baseline without start-up, reading or warm-up.
   'lint-steady'() {
@@ -300,6 +413,78 @@ const firstLines = (text, n = 4) =>
     .join(' / ');
 const fmtMb = (mb) => (mb === null || mb === undefined ? 'n/a' : `${mb.toFixed(0)} MB`);
 
+/**
+ * Starts the built `cdp serve` on a free port of 127.0.0.1, its stdout (a line per message) to
+ * /dev/null; resolves once it listens.
+ */
+function startServe(args) {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`cdp serve did not start in 15 s: ${firstLines(stderr)}`));
+    }, 15_000);
+    child.on('exit', (code) => reject(new Error(`cdp serve exited with ${code}: ${firstLines(stderr)}`)));
+    child.stderr.on('data', (d) => {
+      stderr += d.toString();
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+) /.exec(stderr);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({
+        port: Number(match[1]),
+        peakRssMb: () => {
+          const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          return kib ? Number(kib[1]) / 1024 : null;
+        },
+        stop: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit');
+            const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+            child.once('exit', (code, signal) => {
+              clearTimeout(kill);
+              done({ code: code ?? signal, stderr });
+            });
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+/** A batch request the server must refuse whole: a message over 32 KB (413), or broken JSON (400). */
+function refusedRequest(message, n) {
+  const good = renamed(message, `refused-${n}-a`);
+  if (n % 2 === 0) {
+    const big = JSON.parse(renamed(message, `refused-${n}-b`).text);
+    big.properties = { ...big.properties, padding: 'x'.repeat(33 * 1024) };
+    return batchRequest([good, { id: big.messageId, text: JSON.stringify(big) }]);
+  }
+  return { path: '/v1/batch', body: Buffer.from(`{"batch":[${good.text},{"messageId":"refused-${n}-b",]}`), ids: [good.id, `refused-${n}-b`] };
+}
+
+function getJson(port, path) {
+  return new Promise((resolve, reject) => {
+    const req = httpGet({ host: '127.0.0.1', port, path, timeout: 10_000 }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve(JSON.parse(text)));
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${path}: no answer in 10 s`)));
+    req.on('error', reject);
+  });
+}
+
+/** The `summary` object at the head of a `--format json` report. */
+function summaryOf(head) {
+  const m = /"summary"\s*:\s*(\{[\s\S]*?\n  \})/.exec(head);
+  try {
+    return m ? JSON.parse(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Hash of the generator's source: a changed generator regenerates the log. */
 function generatorHash() {
   const h = createHash('sha256');
@@ -344,18 +529,13 @@ async function warmCache(file) {
   for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) void chunk;
 }
 
-/** The `summary` of a `--format json` report, from the first bytes of stdout (summary comes first). */
+/** The lint summary of a `--format json` report, from the first bytes of stdout (summary comes first). */
 function printLintStats(head, meta) {
-  const m = /"summary"\s*:\s*(\{[\s\S]*?\n  \})/.exec(head);
-  if (!m) return;
-  try {
-    const summary = JSON.parse(m[1]);
-    const st = summary.stats ?? {};
-    const stats = Object.entries(st).map(([k, v]) => `${fmtInt(v)} ${k}`).join(', ');
-    console.log(`      ${fmtInt(summary.errorCount)} errors, ${fmtInt(summary.warningCount)} warnings; ${stats} (generated: ${fmtInt(meta.valid)} valid, ${fmtInt(meta.invalid)} invalid, ${fmtInt(meta.malformed)} malformed)`);
-  } catch {
-    // not the documented shape; the figures above still stand
-  }
+  const summary = summaryOf(head);
+  // Not the documented shape: the figures above still stand.
+  if (!summary) return;
+  const stats = Object.entries(summary.stats ?? {}).map(([k, v]) => `${fmtInt(v)} ${k}`).join(', ');
+  console.log(`      ${fmtInt(summary.errorCount)} errors, ${fmtInt(summary.warningCount)} warnings; ${stats} (generated: ${fmtInt(meta.valid)} valid, ${fmtInt(meta.invalid)} invalid, ${fmtInt(meta.malformed)} malformed)`);
 }
 
 for (const [name, run] of Object.entries(suites)) {
