@@ -201,13 +201,13 @@ const suites = {
     const lintRun = async () => {
       const r = await measure(process.execPath, [BIN, 'lint', file, '--plan', plan, '--jobs', '1', '--format', 'json'], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' });
       if (r.code !== 0 && r.code !== 1) throw new Error(`cdp lint failed (exit ${r.code}): ${firstLines(r.stderr)}`);
-      return meta.events / (r.ms / 1000);
+      return { rate: meta.events / (r.ms / 1000), cpuUs: r.cpuMs === null ? null : (1000 * r.cpuMs) / meta.events };
     };
     // Lint before and after the server's phases, so that load from elsewhere weighs on both alike.
-    const lintRates = [await lintRun()];
+    const lints = [await lintRun()];
 
     const out = mkdtempSync(join(tmpdir(), 'cdp-serve-bench-'));
-    const server = await startServe(['--plan', plan, '--out', out]);
+    const server = await startServer([BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--plan', plan, '--out', out]);
     const ledger = new Map();
     const sent = new Map();
     const track = (requests, list) => {
@@ -228,6 +228,7 @@ const suites = {
     };
     let lossOk = true;
     let batchRate = 0;
+    let batchCpuUs = null;
     let latency;
     try {
       // (a) Batches of 100, with a refused request (a message over 32 KB: 413; broken JSON: 400) after every 100th.
@@ -236,10 +237,12 @@ const suites = {
         batches.push(track([batchRequest(messages.slice(i, i + 100))], messages.slice(i, i + 100))[0]);
         if ((i / 100) % 100 === 99) batches.push(refusedRequest(messages[i], batches.length));
       }
+      const cpuBefore = server.cpuMs();
       const a = await closedLoop(server.port, batches, { concurrency: 32, deadlineMs: 180_000 });
       const ca = record(ledger, batches, a.answers);
       batchRate = ca.accepted / (a.ms / 1000);
-      console.log(`  (a) batches of 100, 32 connections: ${fmtInt(ca.accepted)} events accepted in ${fmtMs(a.ms)} = ${fmtInt(Math.round(batchRate))} events/s; ${phaseLine(ca)}`);
+      batchCpuUs = (1000 * (server.cpuMs() - cpuBefore)) / ca.accepted;
+      console.log(`  (a) batches of 100, 32 connections: ${fmtInt(ca.accepted)} events accepted in ${fmtMs(a.ms)} = ${fmtInt(Math.round(batchRate))} events/s, server CPU ${batchCpuUs.toFixed(0)} µs/event; ${phaseLine(ca)}`);
       lossOk = check('(a)') && lossOk;
 
       const singles = Array.from({ length: Math.min(10_000, Math.max(1_000, Math.round(count / 20))) }, (_, i) => renamed(messages[i % messages.length], `single-${i}`));
@@ -250,22 +253,37 @@ const suites = {
       console.log(`  (a) single calls, 32 connections: ${fmtInt(cs.accepted)} events accepted in ${fmtMs(s.ms)} = ${fmtInt(Math.round(cs.accepted / (s.ms / 1000)))} events/s; ${phaseLine(cs)}`);
       lossOk = check('(a) single calls') && lossOk;
 
-      const rate = 1000;
-      const timed = Array.from({ length: rate * 10 }, (_, i) => renamed(messages[(i * 7) % messages.length], `latency-${i}`));
-      const timedRequests = track(timed.map(singleRequest), timed);
-      const b = await openLoop(server.port, timedRequests, { rate });
-      const cb = record(ledger, timedRequests, b.answers);
-      const sorted = [...b.latencies].sort((x, y) => x - y);
-      const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-      latency = { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
-      const ok200 = cb.accepted === timedRequests.length;
-      console.log(`  (b) single events at ${fmtInt(rate)} requests/s for ${timedRequests.length / rate} s, open loop: p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms (from when each was due; the client's timer ran up to ${b.lateMs.toFixed(1)} ms late); ${phaseLine(cb)}`);
-      lossOk = check('(b)') && ok200 && lossOk;
+      // (b) against the floor of any Node collector (bench/baseline-serve.js) before and after cdp serve.
+      const timedPhase = async (port, prefix, label) => {
+        const timed = Array.from({ length: 10_000 }, (_, i) => renamed(messages[(i * 7) % messages.length], `${prefix}-${i}`));
+        const requests = timed.map(singleRequest);
+        const b = await openLoop(port, requests, { rate: 1000 });
+        const sorted = [...b.latencies].sort((x, y) => x - y);
+        const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+        const result = { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], timed, requests, answers: b.answers };
+        const counts = record(new Map(), requests, b.answers);
+        console.log(`  (b) ${label.padEnd(13)} 1,000 single events/s for 10 s, open loop: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms (from when each was due; the client's timer ran up to ${b.lateMs.toFixed(1)} ms late); ${phaseLine(counts)}`);
+        return result;
+      };
+      const floor = async (n) => {
+        const baseline = await startServer(['bench/baseline-serve.js', join(out, `baseline-${n}.txt`)]);
+        try {
+          return await timedPhase(baseline.port, `baseline-${n}`, 'floor');
+        } finally {
+          await baseline.stop();
+        }
+      };
+      const floors = [await floor(1)];
+      latency = await timedPhase(server.port, 'latency', 'cdp serve');
+      floors.push(await floor(2));
+      const cb = record(ledger, track(latency.requests, latency.timed), latency.answers);
+      lossOk = check('(b)') && cb.accepted === latency.requests.length && lossOk;
+      latency.floorP99 = Math.min(...floors.map((f) => f.p99));
 
       const peak = server.peakRssMb();
       const summary = await getJson(server.port, '/api/summary');
       const accepted = [...ledger.values()].filter((v) => v === 'accepted').length;
-      const captured = readdirSync(out).filter((f) => f.endsWith('.ndjson')).map((f) => join(out, f));
+      const captured = readdirSync(out).filter((f) => /^events-.*\.ndjson$/.test(f)).map((f) => join(out, f));
       const relint = await measure(process.execPath, [BIN, 'lint', ...captured, '--plan', plan, '--format', 'json'], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' });
       const lintSummary = summaryOf(relint.stdout);
       const same = lintSummary !== undefined && lintSummary.errorCount === summary.errorCount && lintSummary.warningCount === summary.warningCount && JSON.stringify(lintSummary.rules) === JSON.stringify(summary.rules);
@@ -277,12 +295,15 @@ const suites = {
       rmSync(out, { recursive: true, force: true });
     }
 
-    lintRates.push(await lintRun());
-    const lintRate = Math.max(...lintRates);
+    lints.push(await lintRun());
+    const lintRate = Math.max(...lints.map((l) => l.rate));
     const ratio = batchRate / lintRate;
-    console.log(`  cdp lint --jobs 1 --format json, same log: ${lintRates.map((r) => `${fmtInt(Math.round(r))}`).join(' and ')} events/s (before and after; wall time, start-up included)`);
-    console.log(`  (a)/lint ${ratio.toFixed(2)}x, against the faster lint run (target >= 0.5x) ${ratio >= 0.5 ? 'ok' : 'MISSED'}`);
-    console.log(`  (b) p99 ${latency ? `${latency.p99.toFixed(1)} ms (target < 50 ms) ${latency.p99 < 50 ? 'ok' : 'MISSED'}` : 'n/a: not measured'}`);
+    const cpuUs = lints.map((l) => l.cpuUs).filter((c) => c !== null);
+    const lintCpu = cpuUs.length ? `, CPU ${cpuUs.map((c) => c.toFixed(0)).join(' and ')} µs/event` : '';
+    console.log(`  cdp lint --jobs 1 --format json, same log: ${lints.map((l) => fmtInt(Math.round(l.rate))).join(' and ')} events/s${lintCpu} (before and after the server; wall and CPU time, start-up included)`);
+    console.log(`  (a)/lint ${ratio.toFixed(2)}x against the faster lint run, ${(batchRate / Math.min(...lints.map((l) => l.rate))).toFixed(2)}x against the slower (target >= 0.5x) ${ratio >= 0.5 ? 'ok' : 'MISSED'}`);
+    if (cpuUs.length && batchCpuUs !== null) console.log(`      CPU time per event, lint/server: ${(Math.min(...cpuUs) / batchCpuUs).toFixed(2)}x (the server's alone; the client's on the same cores is not counted)`);
+    console.log(`  (b) p99 ${latency ? `${latency.p99.toFixed(1)} ms (target < 50 ms) ${latency.p99 < 50 ? 'ok' : 'MISSED'}; the floor's best ${latency.floorP99.toFixed(1)} ms` : 'n/a: not measured'}`);
     console.log(`  loss: ${lossOk ? 'every message answered 200 captured exactly once, nothing else ok' : 'FAILED'}`);
   },
   // lint's cost per event in one warmed process (bench/steady-lint.js), on the 200,000-event log:
@@ -414,18 +435,20 @@ const firstLines = (text, n = 4) =>
 const fmtMb = (mb) => (mb === null || mb === undefined ? 'n/a' : `${mb.toFixed(0)} MB`);
 
 /**
- * Starts the built `cdp serve` on a free port of 127.0.0.1, its stdout (a line per message) to
+ * Starts a server (`node <args>`: the built `cdp serve` or bench/baseline-serve.js) that listens on a
+ * free port of 127.0.0.1 and says so on stderr, its stdout (for cdp, a line per message) to
  * /dev/null; resolves once it listens.
  */
-function startServe(args) {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
+function startServer(args) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
+  const stat = () => readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`cdp serve did not start in 15 s: ${firstLines(stderr)}`));
+      reject(new Error(`${args[0]} did not start in 15 s: ${firstLines(stderr)}`));
     }, 15_000);
-    child.on('exit', (code) => reject(new Error(`cdp serve exited with ${code}: ${firstLines(stderr)}`)));
+    child.on('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${firstLines(stderr)}`)));
     child.stderr.on('data', (d) => {
       stderr += d.toString();
       const match = /listening on http:\/\/127\.0\.0\.1:(\d+) /.exec(stderr);
@@ -434,8 +457,13 @@ function startServe(args) {
       resolve({
         port: Number(match[1]),
         peakRssMb: () => {
-          const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          const kib = /VmHWM:\s+(\d+) kB/.exec(stat());
           return kib ? Number(kib[1]) / 1024 : null;
+        },
+        /** User + system CPU time so far, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+        cpuMs: () => {
+          const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+          return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
         },
         stop: () =>
           new Promise((done) => {
@@ -450,6 +478,12 @@ function startServe(args) {
       });
     });
   });
+}
+
+let ticks;
+function clockTicks() {
+  ticks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  return ticks;
 }
 
 /** A batch request the server must refuse whole: a message over 32 KB (413), or broken JSON (400). */
