@@ -1,9 +1,9 @@
-// Runs a child process and reports its wall time and peak resident set size (worker threads share the
-// process, so their memory is included).
+// Runs a child process and reports its wall time, CPU time (user + system) and peak resident set size
+// (worker threads share the process, so their memory and CPU time are included).
 //
-// Peak RSS comes from GNU time (`/usr/bin/time -f %M -o <file>`) when it is installed and works;
+// Both come from GNU time (`/usr/bin/time -f '%U %S %M' -o <file>`) when it is installed and works;
 // otherwise, for Node children, from a tiny preload passed with `--import` (a data: URL, no file on
-// disk) that writes `process.resourceUsage().maxRSS` of the main thread to a temporary file on exit.
+// disk) that writes `process.resourceUsage()` of the main thread to a temporary file on exit.
 // Set CDP_BENCH_RSS=preload or CDP_BENCH_RSS=time to force one of the two.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 const GNU_TIME = '/usr/bin/time';
+const TIME_FORMAT = '%U %S %M';
 const RSS_ENV = 'CDP_BENCH_RSS_FILE';
 const PRELOAD =
   'data:text/javascript,' +
@@ -21,7 +22,8 @@ const out = process.env.${RSS_ENV};
 if (isMainThread && out) {
   delete process.env.${RSS_ENV};
   process.on('exit', () => {
-    try { writeFileSync(out, String(process.resourceUsage().maxRSS)); } catch {}
+    const u = process.resourceUsage();
+    try { writeFileSync(out, [u.userCPUTime / 1e6, u.systemCPUTime / 1e6, u.maxRSS].join(' ')); } catch {}
   });
 }`,
   );
@@ -36,25 +38,28 @@ process.on('exit', () => {
 });
 
 let gnuTime;
-/** Whether /usr/bin/time exists and understands `-f %M -o file` (GNU time does; some builds do not). */
+/** Whether /usr/bin/time exists and understands `-f '%U %S %M' -o file` (GNU time does; some builds do not). */
 export function hasGnuTime() {
   if (gnuTime === undefined) {
     gnuTime = false;
     if (existsSync(GNU_TIME)) {
       const out = tempFile('probe');
-      const r = spawnSync(GNU_TIME, ['-f', '%M', '-o', out, process.execPath, '-e', ''], { stdio: 'ignore' });
-      gnuTime = r.status === 0 && readRss(out) !== null;
+      const r = spawnSync(GNU_TIME, ['-f', TIME_FORMAT, '-o', out, process.execPath, '-e', ''], { stdio: 'ignore' });
+      gnuTime = r.status === 0 && readUsage(out) !== null;
     }
   }
   return gnuTime;
 }
 
-/** Last integer line of the file (GNU time puts "Command exited with non-zero status N" first), in KiB. */
-function readRss(file) {
+/**
+ * The last line of the file, "user-seconds system-seconds peak-KiB" (GNU time puts "Command exited
+ * with non-zero status N" first), as { cpuMs, kib }.
+ */
+function readUsage(file) {
   try {
     const lines = readFileSync(file, 'utf8').trim().split('\n');
-    const kib = Number(lines[lines.length - 1]);
-    return Number.isFinite(kib) && kib > 0 ? kib : null;
+    const [user, system, kib] = lines[lines.length - 1].split(' ').map(Number);
+    return Number.isFinite(kib) && kib > 0 ? { cpuMs: (user + system) * 1000, kib } : null;
   } catch {
     return null;
   } finally {
@@ -65,8 +70,9 @@ function readRss(file) {
 const isNode = (command) => command === process.execPath || basename(command) === 'node';
 
 /**
- * Runs `command args` and resolves to `{ ms, code, signal, stdout, stdoutBytes, stderr, peakRssMb, rssFrom }`.
- * - `ms`: wall time from spawn to exit, start-up included.
+ * Runs `command args` and resolves to `{ ms, cpuMs, code, signal, stdout, stdoutBytes, stderr, peakRssMb, rssFrom }`.
+ * - `ms`: wall time from spawn to exit, start-up included; `cpuMs`: user + system CPU time (null where
+ *   peak RSS is null).
  * - `peakRssMb`: peak RSS in MiB (null when it cannot be measured: no GNU time and not a Node child).
  * - `rssFrom`: 'time', 'preload' or null.
  *
@@ -87,7 +93,7 @@ export function measure(command, args = [], options = {}) {
   let argv = [command, ...args];
   if (useTime) {
     file = tempFile('time');
-    argv = [GNU_TIME, '-f', '%M', '-o', file, ...argv];
+    argv = [GNU_TIME, '-f', TIME_FORMAT, '-o', file, ...argv];
     rssFrom = 'time';
   } else if (isNode(command)) {
     file = tempFile('rss');
@@ -124,16 +130,17 @@ export function measure(command, args = [], options = {}) {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const kib = file ? readRss(file) : null;
+      const usage = file ? readUsage(file) : null;
       resolvePromise({
         ms,
+        cpuMs: usage === null ? null : usage.cpuMs,
         code,
         signal,
         stdout: Buffer.concat(out).toString('utf8'),
         stdoutBytes: stdoutMode === 'ignore' ? null : outBytes,
         stderr: Buffer.concat(err).toString('utf8'),
-        peakRssMb: kib === null ? null : kib / 1024,
-        rssFrom: kib === null ? null : rssFrom,
+        peakRssMb: usage === null ? null : usage.kib / 1024,
+        rssFrom: usage === null ? null : rssFrom,
       });
     });
   });

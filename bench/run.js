@@ -1,15 +1,18 @@
 // Benchmarks, run with `npm run bench` (builds first). Each suite spawns the built CLI as a user
 // would and prints its figures; data is generated into bench/.data/ (ignored by git).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { get as httpGet } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeEvents, writeSmall } from './generate-events.js';
 import { generatePlan } from './generate-plan.js';
 import { generateProject } from './generate-project.js';
 import { generateSchemaReport } from './generate-schema-report.js';
 import { measure } from './measure.js';
+import { batchRequest, closedLoop, openLoop, record, renamed, singleRequest, verifyCapture } from './serve-client.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DATA = fileURLToPath(new URL('./.data/', import.meta.url));
@@ -172,6 +175,137 @@ const suites = {
     console.log(`  json vs stylish: (b) stylish takes ${(bs.ms / b.ms).toFixed(2)}x the json time, (c) ${(cs.ms / c.ms).toFixed(2)}x ${verdict(true, b, bs, c, cs)}`);
     console.log(`  10-event wall ${fmtMs(smallMs)} (target < 500 ms) ${smallFailed ? `n/a: run failed (${smallFailed})` : verdict(smallMs < 500)}`);
   },
+  // cdp serve under load, over loopback, against `cdp lint --jobs 1` on the same events in the same run:
+  // (a) the log in batches of 100, then single calls, 32 connections each; (b) single-event requests
+  // at a fixed 1,000/s, open loop; after each phase, the capture held against what got a 200. The
+  // server prints every message's line (no --quiet) to /dev/null. CDP_BENCH_EVENTS scales the log
+  // (default 200,000 events).
+  async serve() {
+    const count = Number(process.env.CDP_BENCH_EVENTS ?? 200_000);
+    if (!Number.isInteger(count) || count <= 0) throw new Error(`CDP_BENCH_EVENTS must be a positive integer, got ${process.env.CDP_BENCH_EVENTS}`);
+    const { file, meta } = eventLog(count);
+    const plan = 'plans/ecommerce.yaml';
+    console.log(`serve: ${fmtInt(meta.events)} events, ${(meta.bytes / 1e6).toFixed(1)} MB (${file.slice(ROOT.length)}); client and server share the machine's ${cpus().length} cores`);
+    await warmCache(file);
+    const messages = [];
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      let value;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (value !== null && typeof value === 'object' && typeof value.messageId === 'string') messages.push({ id: value.messageId, type: value.type, text: line });
+    }
+
+    const lintRun = async () => {
+      const r = await measure(process.execPath, [BIN, 'lint', file, '--plan', plan, '--jobs', '1', '--format', 'json'], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' });
+      if (r.code !== 0 && r.code !== 1) throw new Error(`cdp lint failed (exit ${r.code}): ${firstLines(r.stderr)}`);
+      return { rate: meta.events / (r.ms / 1000), cpuUs: r.cpuMs === null ? null : (1000 * r.cpuMs) / meta.events };
+    };
+    // Lint before and after the server's phases, so that load from elsewhere weighs on both alike.
+    const lints = [await lintRun()];
+
+    const out = mkdtempSync(join(tmpdir(), 'cdp-serve-bench-'));
+    const server = await startServer([BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--plan', plan, '--out', out]);
+    const ledger = new Map();
+    const sent = new Map();
+    const track = (requests, list) => {
+      for (const m of list) sent.set(m.id, m.text);
+      return requests;
+    };
+    const check = (label) => {
+      const v = verifyCapture(out, ledger, sent);
+      const problems = [['missing', v.missing], ['twice or more', v.duplicates], ['refused but stored', v.refusedStored], ['unanswered but stored', v.unansweredStored], ['never sent', v.unknown], ['altered', v.altered]].filter(([, n]) => n > 0);
+      console.log(`      loss check after ${label}: ${fmtInt(v.accepted)} messages answered 200, ${fmtInt(v.lines)} lines captured; ${problems.length ? problems.map(([k, n]) => `${fmtInt(n)} ${k}`).join(', ') : 'each exactly once, as sent, nothing else'} ${v.ok ? 'ok' : 'FAILED'}`);
+      return v.ok;
+    };
+    const phaseLine = (counts) => {
+      const statuses = Object.entries(counts.statuses).map(([k, n]) => `${fmtInt(n)} × ${k === '0' ? 'no answer' : k}`).join(', ');
+      const errors = counts.errors.size ? ` (${[...counts.errors].slice(0, 3).join('; ')})` : '';
+      const notSent = counts.notSent ? `, ${fmtInt(counts.notSent)} messages not sent before the deadline` : '';
+      return `${fmtInt(counts.requests)} requests: ${statuses}${errors}${notSent}`;
+    };
+    let lossOk = true;
+    let batchRate = 0;
+    let batchCpuUs = null;
+    let latency;
+    try {
+      // (a) Batches of 100, with a refused request (a message over 32 KB: 413; broken JSON: 400) after every 100th.
+      const batches = [];
+      for (let i = 0; i < messages.length; i += 100) {
+        batches.push(track([batchRequest(messages.slice(i, i + 100))], messages.slice(i, i + 100))[0]);
+        if ((i / 100) % 100 === 99) batches.push(refusedRequest(messages[i], batches.length));
+      }
+      const cpuBefore = server.cpuMs();
+      const a = await closedLoop(server.port, batches, { concurrency: 32, deadlineMs: 180_000 });
+      const ca = record(ledger, batches, a.answers);
+      batchRate = ca.accepted / (a.ms / 1000);
+      batchCpuUs = (1000 * (server.cpuMs() - cpuBefore)) / ca.accepted;
+      console.log(`  (a) batches of 100, 32 connections: ${fmtInt(ca.accepted)} events accepted in ${fmtMs(a.ms)} = ${fmtInt(Math.round(batchRate))} events/s, server CPU ${batchCpuUs.toFixed(0)} µs/event; ${phaseLine(ca)}`);
+      lossOk = check('(a)') && lossOk;
+
+      const singles = Array.from({ length: Math.min(10_000, Math.max(1_000, Math.round(count / 20))) }, (_, i) => renamed(messages[i % messages.length], `single-${i}`));
+      const singleRequests = track(singles.map(singleRequest), singles);
+      for (let i = 0; i < 5; i++) singleRequests.splice((i + 1) * Math.floor(singleRequests.length / 6), 0, { path: '/v1/track', body: Buffer.from(`{"messageId":"single-broken-${i}","event":`), ids: [`single-broken-${i}`] });
+      const s = await closedLoop(server.port, singleRequests, { concurrency: 32, deadlineMs: 60_000 });
+      const cs = record(ledger, singleRequests, s.answers);
+      console.log(`  (a) single calls, 32 connections: ${fmtInt(cs.accepted)} events accepted in ${fmtMs(s.ms)} = ${fmtInt(Math.round(cs.accepted / (s.ms / 1000)))} events/s; ${phaseLine(cs)}`);
+      lossOk = check('(a) single calls') && lossOk;
+
+      // (b) against the floor of any Node collector (bench/baseline-serve.js) before and after cdp serve.
+      const timedPhase = async (port, prefix, label) => {
+        const timed = Array.from({ length: 10_000 }, (_, i) => renamed(messages[(i * 7) % messages.length], `${prefix}-${i}`));
+        const requests = timed.map(singleRequest);
+        const b = await openLoop(port, requests, { rate: 1000 });
+        const sorted = [...b.latencies].sort((x, y) => x - y);
+        const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+        const result = { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], timed, requests, answers: b.answers };
+        const counts = record(new Map(), requests, b.answers);
+        console.log(`  (b) ${label.padEnd(13)} 1,000 single events/s for 10 s, open loop: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms (from when each was due; the client's timer ran up to ${b.lateMs.toFixed(1)} ms late); ${phaseLine(counts)}`);
+        return result;
+      };
+      const floor = async (n) => {
+        const baseline = await startServer(['bench/baseline-serve.js', join(out, `baseline-${n}.txt`)]);
+        try {
+          return await timedPhase(baseline.port, `baseline-${n}`, 'floor');
+        } finally {
+          await baseline.stop();
+        }
+      };
+      const floors = [await floor(1)];
+      latency = await timedPhase(server.port, 'latency', 'cdp serve');
+      floors.push(await floor(2));
+      const cb = record(ledger, track(latency.requests, latency.timed), latency.answers);
+      lossOk = check('(b)') && cb.accepted === latency.requests.length && lossOk;
+      latency.floorP99 = Math.min(...floors.map((f) => f.p99));
+
+      const peak = server.peakRssMb();
+      const summary = await getJson(server.port, '/api/summary');
+      const accepted = [...ledger.values()].filter((v) => v === 'accepted').length;
+      const captured = readdirSync(out).filter((f) => /^events-.*\.ndjson$/.test(f)).map((f) => join(out, f));
+      const relint = await measure(process.execPath, [BIN, 'lint', ...captured, '--plan', plan, '--format', 'json'], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' });
+      const lintSummary = summaryOf(relint.stdout);
+      const same = lintSummary !== undefined && lintSummary.errorCount === summary.errorCount && lintSummary.warningCount === summary.warningCount && JSON.stringify(lintSummary.rules) === JSON.stringify(summary.rules);
+      console.log(`  /api/summary: ${fmtInt(summary.stats.read)} read (${summary.stats.read === accepted ? 'ok' : 'MISSED'}: ${fmtInt(accepted)} answered 200), ${fmtInt(summary.errorCount)} errors, ${fmtInt(summary.warningCount)} warnings; cdp lint of the capture: ${lintSummary ? `${fmtInt(lintSummary.errorCount)} errors, ${fmtInt(lintSummary.warningCount)} warnings` : `no summary (exit ${relint.code})`} ${same ? 'same' : 'DIFFERENT'}`);
+      console.log(`  server peak RSS (VmHWM) ${fmtMb(peak)}`);
+    } finally {
+      const stopped = await server.stop();
+      console.log(`  SIGTERM: exit ${stopped.code}${stopped.code === 0 ? '' : `: ${firstLines(stopped.stderr)}`}`);
+      rmSync(out, { recursive: true, force: true });
+    }
+
+    lints.push(await lintRun());
+    const lintRate = Math.max(...lints.map((l) => l.rate));
+    const ratio = batchRate / lintRate;
+    const cpuUs = lints.map((l) => l.cpuUs).filter((c) => c !== null);
+    const lintCpu = cpuUs.length ? `, CPU ${cpuUs.map((c) => c.toFixed(0)).join(' and ')} µs/event` : '';
+    console.log(`  cdp lint --jobs 1 --format json, same log: ${lints.map((l) => fmtInt(Math.round(l.rate))).join(' and ')} events/s${lintCpu} (before and after the server; wall and CPU time, start-up included)`);
+    console.log(`  (a)/lint ${ratio.toFixed(2)}x against the faster lint run, ${(batchRate / Math.min(...lints.map((l) => l.rate))).toFixed(2)}x against the slower (target >= 0.5x) ${ratio >= 0.5 ? 'ok' : 'MISSED'}`);
+    if (cpuUs.length && batchCpuUs !== null) console.log(`      CPU time per event, lint/server: ${(Math.min(...cpuUs) / batchCpuUs).toFixed(2)}x (the server's alone; the client's on the same cores is not counted)`);
+    console.log(`  (b) p99 ${latency ? `${latency.p99.toFixed(1)} ms (target < 50 ms) ${latency.p99 < 50 ? 'ok' : 'MISSED'}; the floor's best ${latency.floorP99.toFixed(1)} ms` : 'n/a: not measured'}`);
+    console.log(`  loss: ${lossOk ? 'every message answered 200 captured exactly once, nothing else ok' : 'FAILED'}`);
+  },
   // lint's cost per event in one warmed process (bench/steady-lint.js), on the 200,000-event log:
   // what remains of the gap to the baseline without start-up, reading or warm-up.
   'lint-steady'() {
@@ -300,6 +434,91 @@ const firstLines = (text, n = 4) =>
     .join(' / ');
 const fmtMb = (mb) => (mb === null || mb === undefined ? 'n/a' : `${mb.toFixed(0)} MB`);
 
+/**
+ * Starts a server (`node <args>`: the built `cdp serve` or bench/baseline-serve.js) that listens on a
+ * free port of 127.0.0.1 and says so on stderr, its stdout (for cdp, a line per message) to
+ * /dev/null; resolves once it listens.
+ */
+function startServer(args) {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const stat = () => readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${args[0]} did not start in 15 s: ${firstLines(stderr)}`));
+    }, 15_000);
+    child.on('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${firstLines(stderr)}`)));
+    child.stderr.on('data', (d) => {
+      stderr += d.toString();
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+) /.exec(stderr);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({
+        port: Number(match[1]),
+        peakRssMb: () => {
+          const kib = /VmHWM:\s+(\d+) kB/.exec(stat());
+          return kib ? Number(kib[1]) / 1024 : null;
+        },
+        /** User + system CPU time so far, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+        cpuMs: () => {
+          const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+          return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+        },
+        stop: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit');
+            const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+            child.once('exit', (code, signal) => {
+              clearTimeout(kill);
+              done({ code: code ?? signal, stderr });
+            });
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+let ticks;
+function clockTicks() {
+  ticks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  return ticks;
+}
+
+/** A batch request the server must refuse whole: a message over 32 KB (413), or broken JSON (400). */
+function refusedRequest(message, n) {
+  const good = renamed(message, `refused-${n}-a`);
+  if (n % 2 === 0) {
+    const big = JSON.parse(renamed(message, `refused-${n}-b`).text);
+    big.properties = { ...big.properties, padding: 'x'.repeat(33 * 1024) };
+    return batchRequest([good, { id: big.messageId, text: JSON.stringify(big) }]);
+  }
+  return { path: '/v1/batch', body: Buffer.from(`{"batch":[${good.text},{"messageId":"refused-${n}-b",]}`), ids: [good.id, `refused-${n}-b`] };
+}
+
+function getJson(port, path) {
+  return new Promise((resolve, reject) => {
+    const req = httpGet({ host: '127.0.0.1', port, path, timeout: 10_000 }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve(JSON.parse(text)));
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${path}: no answer in 10 s`)));
+    req.on('error', reject);
+  });
+}
+
+/** The `summary` object at the head of a `--format json` report. */
+function summaryOf(head) {
+  const m = /"summary"\s*:\s*(\{[\s\S]*?\n  \})/.exec(head);
+  try {
+    return m ? JSON.parse(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Hash of the generator's source: a changed generator regenerates the log. */
 function generatorHash() {
   const h = createHash('sha256');
@@ -344,18 +563,13 @@ async function warmCache(file) {
   for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) void chunk;
 }
 
-/** The `summary` of a `--format json` report, from the first bytes of stdout (summary comes first). */
+/** The lint summary of a `--format json` report, from the first bytes of stdout (summary comes first). */
 function printLintStats(head, meta) {
-  const m = /"summary"\s*:\s*(\{[\s\S]*?\n  \})/.exec(head);
-  if (!m) return;
-  try {
-    const summary = JSON.parse(m[1]);
-    const st = summary.stats ?? {};
-    const stats = Object.entries(st).map(([k, v]) => `${fmtInt(v)} ${k}`).join(', ');
-    console.log(`      ${fmtInt(summary.errorCount)} errors, ${fmtInt(summary.warningCount)} warnings; ${stats} (generated: ${fmtInt(meta.valid)} valid, ${fmtInt(meta.invalid)} invalid, ${fmtInt(meta.malformed)} malformed)`);
-  } catch {
-    // not the documented shape; the figures above still stand
-  }
+  const summary = summaryOf(head);
+  // Not the documented shape: the figures above still stand.
+  if (!summary) return;
+  const stats = Object.entries(summary.stats ?? {}).map(([k, v]) => `${fmtInt(v)} ${k}`).join(', ');
+  console.log(`      ${fmtInt(summary.errorCount)} errors, ${fmtInt(summary.warningCount)} warnings; ${stats} (generated: ${fmtInt(meta.valid)} valid, ${fmtInt(meta.invalid)} invalid, ${fmtInt(meta.malformed)} malformed)`);
 }
 
 for (const [name, run] of Object.entries(suites)) {

@@ -73,6 +73,12 @@ export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
   const outDir = resolve(io.cwd, flags.out);
   const log = new CaptureLog(outDir);
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  // The lines of a batch of 100 go out in one write, not a hundred.
+  let lines = '';
+  const flushLines = () => {
+    io.stdout.write(lines);
+    lines = '';
+  };
   const watcher = new PlanWatcher(io.cwd, planPath, load, first, (status, problems) => {
     if (problems.length === 0) io.stderr.write(`cdp serve: ${displayPath(status.file, io.cwd)} reloaded\n`);
     else io.stderr.write(`cdp serve: ${displayPath(status.file, io.cwd)} no longer loads; the last good plan stays in force:\n${status.problems.map((p) => `  ${p}\n`).join('')}`);
@@ -90,7 +96,9 @@ export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
       page: debuggerPage,
       ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
       onRecord: (record) => {
-        if (!flags.quiet || record.diagnostics.length > 0) io.stdout.write(liveLine(record, color));
+        if (flags.quiet && record.diagnostics.length === 0) return;
+        if (lines === '') setImmediate(flushLines);
+        lines += liveLine(record, color);
       },
       onRefused: (status, path, error) => io.stderr.write(`cdp serve: ${status} for POST ${path}: ${error}\n`),
     });

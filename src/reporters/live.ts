@@ -15,8 +15,11 @@ export interface LiveLine {
  * as the stylish reporter writes them. Names come from the network: control characters are shown
  * escaped, so a payload cannot move the cursor or clear the terminal.
  */
+const PLAIN = new Chalk({ level: 0 });
+const COLOURED = new Chalk({ level: 1 });
+
 export function liveLine(record: LiveLine, color: boolean): string {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = color ? COLOURED : PLAIN;
   const time = record.receivedAt.slice(11, 19);
   const name = record.name === undefined ? '' : `  ${safe(shortened(record.name, 80))}`;
   const errors = record.diagnostics.filter((d) => d.severity === 'error').length;

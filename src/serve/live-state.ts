@@ -44,7 +44,8 @@ export class LiveState {
     const record: LiveRecord = { seq: ++this.#seq, receivedAt, type: typeof m.type === 'string' ? m.type : '', line, diagnostics };
     if (typeof rawName === 'string') record.name = rawName;
     this.#records.push(record);
-    if (this.#records.length > MAX_RECORDS) this.#records.splice(0, this.#records.length - MAX_RECORDS);
+    // Cut in steps of MAX_RECORDS: a splice per message moves 10,000 entries each time.
+    if (this.#records.length >= 2 * MAX_RECORDS) this.#records = this.#records.slice(-MAX_RECORDS);
     for (const d of diagnostics) this.#counter.add(d);
     this.#stats.read++;
     if (diagnostics.length === 0) this.#stats.valid++;
@@ -62,7 +63,8 @@ export class LiveState {
   events(query: EventQuery = {}): LiveRecord[] {
     const out: LiveRecord[] = [];
     const limit = query.limit ?? MAX_RECORDS;
-    for (let i = this.#records.length - 1; i >= 0 && out.length < limit; i--) {
+    const oldest = Math.max(0, this.#records.length - MAX_RECORDS);
+    for (let i = this.#records.length - 1; i >= oldest && out.length < limit; i--) {
       const r = this.#records[i]!;
       if (query.type !== undefined && r.type !== query.type) continue;
       if (query.event !== undefined && r.name !== query.event) continue;
