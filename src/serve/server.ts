@@ -61,9 +61,16 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const state = new LiveState();
   const streams = new Set<ServerResponse>();
+  // Answers not yet sent: once the server is closing, each says Connection: close, so that its
+  // connection ends with it instead of idling out the keep-alive timeout.
+  const pending = new Set<ServerResponse>();
+  let closing = false;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   // Node checks request timeouts only every connectionsCheckingInterval (30 s by default).
   const server: Server = createServer({ requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1000, requestTimeout / 4)) }, (req, res) => {
+    if (closing) res.setHeader('Connection', 'close');
+    pending.add(res);
+    res.once('close', () => pending.delete(res));
     handle(req, res).catch((error: unknown) => {
       // A bug in cdp costs this request, never the server.
       if (!res.headersSent) sendJson(res, 500, { success: false, error: `cdp failed on this request: ${(error as Error).message}` });
@@ -204,9 +211,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     state,
     announcePlan: () => broadcast('plan', JSON.stringify(options.planStatus())),
     async close() {
+      closing = true;
+      for (const res of pending) if (!res.headersSent) res.setHeader('Connection', 'close');
+      // Stops listening and closes idle connections; resolves once the requests in flight are answered.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const res of streams) res.end();
-      server.closeIdleConnections();
+      for (const res of streams) res.end(() => res.socket?.destroy());
       await closed;
       await options.log.close();
     },

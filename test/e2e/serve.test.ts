@@ -1,85 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cdp, ROOT } from '../helpers/cli.js';
-
-const BIN = join(ROOT, 'bin/cdp.js');
-
-interface Served {
-  url: string;
-  port: number;
-  dir: string;
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  stop(): Promise<number | null>;
-}
-
-/** Starts `cdp serve` on a free port in `dir`, and resolves once it listens. */
-async function serve(dir: string, args: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--plan', 'plan.yaml', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`cdp serve did not start: ${err}`)), 15_000);
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const match = /listening on (http:\/\/\S+) /.exec(err);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`cdp serve exited with ${code}: ${err}`)));
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    dir,
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(url: string, method: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const post = (s: Served, path: string, body: string | Buffer, headers: Record<string, string> = {}) => send(`${s.url}${path}`, 'POST', body, headers);
-const getJson = async (s: Served, path: string) => JSON.parse((await send(`${s.url}${path}`, 'GET')).body);
-
-function captured(dir: string): string[] {
-  const folder = join(dir, 'captured');
-  return readdirSync(folder)
-    .sort()
-    .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter((l) => l !== ''));
-}
+import { cdp } from '../helpers/cli.js';
+import { captured, getJson, post, send, serve, until, type Served } from '../support/cdp-serve.js';
 
 const PLAN = `plan: shop
 events:
@@ -269,11 +195,37 @@ describe('cdp serve: write keys, the plan while it runs, and storage that fails'
   });
 });
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
+describe('cdp serve: stopping', () => {
+  it('on SIGTERM refuses new connections, answers the request in flight, stores its line and exits 0', async () => {
+    const s = await serve(project());
+    const exited = new Promise<number | null>((resolve) => s.child.once('exit', resolve));
+    const body = order({ order_id: 'in-flight' });
+    const slow = connect(s.port, '127.0.0.1');
+    let answer = '';
+    slow.on('data', (d: Buffer) => (answer += d.toString()));
+    const answered = new Promise((resolve) => slow.on('close', resolve));
+    slow.write(`POST /v1/track HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    s.child.kill('SIGTERM');
+    // The listener closes at once; the process waits for the body still arriving.
+    const refused = () =>
+      new Promise<boolean>((resolve) => {
+        const late = connect(s.port, '127.0.0.1');
+        late.on('connect', () => {
+          late.destroy();
+          resolve(false);
+        });
+        late.on('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
+      });
+    await until(refused);
+    expect(s.child.exitCode).toBeNull();
+    slow.write(body.slice(10));
+    await answered;
+    expect(answer).toMatch(/^HTTP\/1.1 200 OK\r\n/);
+    // The connection ends with the answer, not after the keep-alive timeout.
+    expect(answer).toMatch(/\r\nConnection: close\r\n/);
+    expect(await exited).toBe(0);
+    expect(captured(s.dir).map((l) => JSON.parse(l).properties.order_id)).toEqual(['in-flight']);
+    expect(s.stderr()).toMatch(/cdp serve: stopped · 1 received · 1 valid · 0 invalid/);
+  });
+});
