@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
@@ -72,6 +72,7 @@ export const getJson = async (s: Served, path: string) => JSON.parse((await send
 
 export function captured(dir: string): string[] {
   const folder = join(dir, 'captured');
+  if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .sort()
     .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter((l) => l !== ''));
