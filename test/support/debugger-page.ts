@@ -3,7 +3,7 @@ import { recordPage } from './chromium.js';
 
 export interface DebuggerPage {
   page: Page;
-  /** Console errors and warnings (a CSP violation is one), uncaught errors, dialogs. */
+  /** Console errors and warnings (Chromium reports a Content-Security-Policy violation as one), uncaught errors, dialogs. */
   problems: string[];
   /** The list as shown, newest first: [type, name, verdict] of each row. */
   rows(): Promise<string[][]>;
