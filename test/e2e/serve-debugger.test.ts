@@ -1,24 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, serve, type Served } from '../support/cdp-serve.js';
+import { PLAN, post, project, serve, type Served } from '../support/cdp-serve.js';
 import { launchChromium } from '../support/chromium.js';
 import { openDebugger, type DebuggerPage } from '../support/debugger-page.js';
 
 // The debugger page of `cdp serve` in headless Chromium: payload text stays text, and the filters,
 // pause, detail pane, counters and plan banner do what the page says.
-
-const PLAN = `plan: shop
-events:
-  Order Completed:
-    description: An order.
-    properties:
-      order_id: { type: string, required: true }
-      revenue: number
-pages:
-  Home: { description: Landing. }
-`;
 
 const { browser, skipReason } = await launchChromium();
 if (skipReason !== undefined) console.warn(`Skipping the debugger page tests: ${skipReason}`);
@@ -27,9 +15,7 @@ let s: Served;
 let d: DebuggerPage;
 beforeAll(async () => {
   if (!browser) return;
-  const dir = mkdtempSync(join(tmpdir(), 'cdp-serve-page-'));
-  writeFileSync(join(dir, 'plan.yaml'), PLAN);
-  s = await serve(dir);
+  s = await serve(project());
   d = await openDebugger(browser, s.url);
 });
 afterAll(async () => {

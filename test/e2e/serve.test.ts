@@ -1,28 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdp } from '../helpers/cli.js';
-import { captured, getJson, post, send, serve, until, type Served } from '../support/cdp-serve.js';
-
-const PLAN = `plan: shop
-events:
-  Order Completed:
-    description: An order.
-    properties:
-      order_id: { type: string, required: true }
-      revenue: number
-pages:
-  Home: { description: Landing. }
-`;
-
-function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cdp-serve-'));
-  writeFileSync(join(dir, 'plan.yaml'), PLAN);
-  return dir;
-}
+import { captured, getJson, PLAN, post, project, send, serve, until, type Served } from '../support/cdp-serve.js';
 
 const order = (properties: object) => JSON.stringify({ event: 'Order Completed', userId: 'u1', properties });
 

@@ -1,10 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 
 const BIN = join(ROOT, 'bin/cdp.js');
+
+/** The small plan the serve tests run against. */
+export const PLAN = `plan: shop
+events:
+  Order Completed:
+    description: An order.
+    properties:
+      order_id: { type: string, required: true }
+      revenue: number
+pages:
+  Home: { description: Landing. }
+`;
+
+/** A fresh folder holding PLAN as plan.yaml. */
+export function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cdp-serve-'));
+  writeFileSync(join(dir, 'plan.yaml'), PLAN);
+  return dir;
+}
 
 export interface Served {
   url: string;
