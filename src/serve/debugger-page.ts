@@ -22,17 +22,24 @@ main{display:grid;grid-template-columns:minmax(20em,2fr) 3fr;min-height:0}
 #detail{overflow:auto;padding:.5em 1em}
 #detail pre{background:#8881;padding:.75em;overflow:auto}
 #problems li{margin:.25em 0}
+#problems .path{font:.95em monospace;background:none;border:0;padding:0;color:inherit;text-decoration:underline;cursor:pointer}
+.hit{background:#c6282826}.hit.warn{background:#b26a0026}
 code{font-size:.95em}
 `;
 
 const SCRIPT = `
 'use strict';
 const $ = (id) => document.getElementById(id);
+// Deeper than spec/max-depth reports, a message is shown as stored rather than indented.
+const MAX_DEPTH = 64;
 const records = [];
-let selected = null;
-let paused = false;
 const held = [];
 const counts = { received: 0, valid: 0, problems: 0 };
+let selected = null;
+let paused = false;
+// The stream's sequence numbers: what the page has, and what the server's counts already include.
+let lastSeq = 0;
+let countedUpTo = 0;
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -64,63 +71,127 @@ function row(r) {
   li.setAttribute('role', 'option');
   li.setAttribute('aria-selected', String(selected === r));
   li.append(el('span', r.receivedAt.slice(11, 19), 'time'), el('span', r.type, 'type'), el('span', r.name || '', 'name'), verdict(r));
-  li.addEventListener('click', () => { selected = r; render(); });
+  li.addEventListener('click', () => { selected = r; renderList(); renderDetail(); });
   return li;
 }
 
-function render() {
-  const list = $('list');
-  list.replaceChildren(...records.filter(matches).slice(0, 500).map(row));
+function renderList() {
+  $('list').replaceChildren(...records.filter(matches).slice(0, 500).map(row));
+}
+
+function renderCounts() {
   $('received').textContent = counts.received;
   $('valid').textContent = counts.valid;
   $('with-problems').textContent = counts.problems;
+  $('held').textContent = held.length ? held.length + ' held' : '';
+}
+
+// The lines JSON.stringify(value, null, 2) writes, each with the JSON pointer of the value it starts.
+function prettyLines(value) {
+  const lines = [];
+  const walk = (v, path, depth, key, comma) => {
+    if (depth > MAX_DEPTH) throw new RangeError('too deep');
+    const head = '  '.repeat(depth) + (key === undefined ? '' : JSON.stringify(key) + ': ');
+    const keys = v !== null && typeof v === 'object' ? Object.keys(v) : [];
+    if (keys.length === 0) { lines.push({ path, text: head + JSON.stringify(v) + comma }); return; }
+    const array = Array.isArray(v);
+    lines.push({ path, text: head + (array ? '[' : '{') });
+    keys.forEach((k, i) => walk(v[k], path + '/' + k.replace(/~/g, '~0').replace(/\\//g, '~1'), depth + 1, array ? undefined : k, i < keys.length - 1 ? ',' : ''));
+    lines.push({ path, text: '  '.repeat(depth) + (array ? ']' : '}') + comma });
+  };
+  walk(value, '', 0, undefined, '');
+  return lines;
+}
+
+// The line a diagnostic points at: its path's, or for something missing, that of the nearest value around it.
+function lineOf(lines, path) {
+  for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const i = lines.findIndex((l) => l.path === p);
+    if (i >= 0 || p === '') return i;
+  }
+}
+
+function renderDetail() {
   const detail = $('detail');
   if (!selected) { detail.replaceChildren(el('p', 'Select a message to see its JSON and its problems.')); return; }
+  let lines;
+  try { lines = prettyLines(selected.message); } catch (e) { lines = [{ path: '', text: selected.text }]; }
+  const spans = lines.map((l) => el('span', l.text + '\\n'));
+  const json = el('pre');
+  json.append(...spans);
   const problems = el('ul');
   problems.id = 'problems';
   for (const d of selected.diagnostics) {
     const li = el('li');
     li.append(el('span', d.severity === 'error' ? 'error' : 'warning', d.severity === 'error' ? 'error' : 'warn'), ' ', el('span', d.message), ' ', el('code', d.ruleId));
-    if (d.path) li.append(' at ', el('code', d.path));
+    if (d.path !== undefined) {
+      const at = lineOf(lines, d.path);
+      const link = el('button', d.path, 'path');
+      link.type = 'button';
+      if (at >= 0) {
+        const line = spans[at];
+        line.title = (line.title ? line.title + ', ' : '') + d.ruleId;
+        line.className = line.className === 'hit error' || d.severity === 'error' ? 'hit error' : 'hit warn';
+        link.addEventListener('click', () => line.scrollIntoView({ block: 'center' }));
+      }
+      li.append(' at ', link);
+    }
     problems.append(li);
   }
-  let pretty = selected.text;
-  try { pretty = JSON.stringify(selected.message, null, 2); } catch (e) { /* too deep to pretty-print: shown as sent */ }
-  detail.replaceChildren(el('h2', (selected.type || '?') + (selected.name ? ' \\u2014 ' + selected.name : '')), selected.diagnostics.length ? problems : el('p', 'No problems.', 'ok'), el('pre', pretty));
+  detail.replaceChildren(el('h2', (selected.type || '?') + (selected.name ? ' \\u2014 ' + selected.name : '')), selected.diagnostics.length ? problems : el('p', 'No problems.', 'ok'), json);
 }
 
-function add(r) {
-  r.text = JSON.stringify(r.message) || '';
+// A burst of messages (a batch of 500) is drawn once, not once per message.
+let drawing = null;
+function draw() {
+  if (drawing === null) drawing = setTimeout(() => { drawing = null; renderList(); renderCounts(); }, 50);
+}
+
+function show(r) {
   records.unshift(r);
   if (records.length > 5000) records.length = 5000;
-  counts.received++;
-  if (r.diagnostics.length === 0) counts.valid++; else counts.problems++;
 }
 
 const source = new EventSource('/api/stream');
-source.addEventListener('message', (e) => {
-  const r = JSON.parse(e.data);
-  if (records.some((x) => x.seq === r.seq)) return;
-  if (paused) { held.push(r); $('held').textContent = held.length ? held.length + ' held' : ''; return; }
-  add(r);
-  render();
+source.addEventListener('counts', (e) => {
+  const c = JSON.parse(e.data);
+  counts.received = c.received; counts.valid = c.valid; counts.problems = c.problems;
+  countedUpTo = c.seq;
+  renderCounts();
 });
-source.addEventListener('reset', () => { records.length = 0; held.length = 0; selected = null; counts.received = counts.valid = counts.problems = 0; render(); });
+// A record's fields on the first line of the event, the message as stored on the second: kept as
+// text for the search, and shown as stored when it is too deep to indent.
+source.addEventListener('message', (e) => {
+  const nl = e.data.indexOf('\\n');
+  const r = JSON.parse(e.data.slice(0, nl));
+  if (r.seq <= lastSeq) return;
+  lastSeq = r.seq;
+  r.text = e.data.slice(nl + 1);
+  r.message = JSON.parse(r.text);
+  if (r.seq > countedUpTo) { counts.received++; if (r.diagnostics.length === 0) counts.valid++; else counts.problems++; }
+  if (paused) held.push(r); else show(r);
+  draw();
+});
+source.addEventListener('reset', () => {
+  records.length = 0; held.length = 0; selected = null;
+  counts.received = counts.valid = counts.problems = 0;
+  renderList(); renderCounts(); renderDetail();
+});
 source.addEventListener('plan', (e) => {
   const status = JSON.parse(e.data);
   const plan = $('plan');
   plan.className = status.problems.length ? 'bad' : '';
   plan.textContent = status.problems.length ? 'Plan ' + status.file + ' no longer loads; the last good plan stays in force:\\n' + status.problems.join('\\n') : 'Plan ' + status.file;
 });
-for (const id of ['type', 'name', 'text', 'only-problems']) $(id).addEventListener('input', render);
+for (const id of ['type', 'name', 'text', 'only-problems']) $(id).addEventListener('input', renderList);
 $('pause').addEventListener('click', () => {
   paused = !paused;
   $('pause').textContent = paused ? 'Resume' : 'Pause';
-  if (!paused) { for (const r of held.splice(0)) add(r); $('held').textContent = ''; render(); }
+  if (!paused) { for (const r of held.splice(0)) show(r); renderList(); renderCounts(); }
 });
 $('reset').addEventListener('click', () => { fetch('/api/reset', { method: 'POST' }); });
 $('filters').addEventListener('submit', (e) => e.preventDefault());
-render();
+renderList(); renderDetail();
 `;
 
 const PAGE = `<!doctype html>

@@ -54,6 +54,11 @@ export class LiveState {
     return record;
   }
 
+  /** The seq of the latest record, 0 before the first. */
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
   /** `cdp lint --format json`'s summary over everything received since start or reset. */
   summary(): ReportSummary {
     return this.#counter.summary({ files: this.#files.size, ...this.#stats });

@@ -8,7 +8,7 @@ import type { EventChecker } from '../validate/event-checker.js';
 import type { CaptureLog } from './capture-log.js';
 import { ingest, MAX_REQUEST_BYTES } from './ingest.js';
 import { LiveState, MAX_RECORDS, type LiveRecord } from './live-state.js';
-import { recordJson } from './record-json.js';
+import { recordJson, streamData } from './record-json.js';
 import { ingestRoute, type IngestRoute } from './routes.js';
 
 const gunzipAsync = promisify(gunzip);
@@ -61,9 +61,16 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const state = new LiveState();
   const streams = new Set<ServerResponse>();
+  // Answers not yet sent: once the server is closing, each says Connection: close, so that its
+  // connection ends with it instead of idling out the keep-alive timeout.
+  const pending = new Set<ServerResponse>();
+  let closing = false;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   // Node checks request timeouts only every connectionsCheckingInterval (30 s by default).
   const server: Server = createServer({ requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1000, requestTimeout / 4)) }, (req, res) => {
+    if (closing) res.setHeader('Connection', 'close');
+    pending.add(res);
+    res.once('close', () => pending.delete(res));
     handle(req, res).catch((error: unknown) => {
       // A bug in cdp costs this request, never the server.
       if (!res.headersSent) sendJson(res, 500, { success: false, error: `cdp failed on this request: ${(error as Error).message}` });
@@ -164,20 +171,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const problems = param('problems');
     if (problems !== undefined && problems !== 'true' && problems !== 'false') return sendJson(res, 400, { success: false, error: 'problems must be true or false' });
     const records = state.events({ type: param('type'), event: param('event'), problems: problems === undefined ? undefined : problems === 'true', limit });
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(`{"events":[${records.map((r) => recordJson(r, 'api')).join(',')}]}`);
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(`{"events":[${records.map(recordJson).join(',')}]}`);
   }
 
   function openStream(res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     streams.add(res);
     const send = (event: string, data: string) => {
-      res.write(`event: ${event}\ndata: ${data}\n\n`);
+      res.write(sseEvent(event, data));
       if (res.writableLength > MAX_STREAM_BACKLOG) res.destroy();
     };
     send('plan', JSON.stringify(options.planStatus()));
+    // The counts cover everything since start or reset; the page adds only records after `seq`.
+    const { stats } = state.summary();
+    send('counts', JSON.stringify({ received: stats.read, valid: stats.valid, problems: stats.invalid, seq: state.lastSeq }));
     // What arrived before the page opened, oldest first, then everything new.
-    for (const record of state.events({ limit: 500 }).reverse()) send('message', recordJson(record, 'stream'));
-    const stop = state.subscribe((record) => send('message', recordJson(record, 'stream')));
+    for (const record of state.events({ limit: 500 }).reverse()) send('message', streamData(record));
+    const stop = state.subscribe((record) => send('message', streamData(record)));
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     res.on('close', () => {
       stop();
@@ -187,7 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   function broadcast(event: string, data: string): void {
-    for (const res of streams) res.write(`event: ${event}\ndata: ${data}\n\n`);
+    for (const res of streams) res.write(sseEvent(event, data));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -204,9 +214,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     state,
     announcePlan: () => broadcast('plan', JSON.stringify(options.planStatus())),
     async close() {
+      closing = true;
+      for (const res of pending) if (!res.headersSent) res.setHeader('Connection', 'close');
+      // Stops listening and closes idle connections; resolves once the requests in flight are answered.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const res of streams) res.end();
-      server.closeIdleConnections();
+      for (const res of streams) res.end(() => res.socket?.destroy());
       await closed;
       await options.log.close();
     },
@@ -264,6 +276,11 @@ function trustedHost(header: string | undefined, listenHost: string): boolean {
   if (header === undefined) return false;
   const name = header.replace(/:\d+$/, '').toLowerCase();
   return LOOPBACK_NAMES.has(name) || name === listenHost.toLowerCase() || name === `[${listenHost.toLowerCase()}]` || listenHost === '0.0.0.0' || listenHost === '::';
+}
+
+/** A Server-Sent Event; each line of `data` is a data field, and the page gets them joined by newlines. */
+function sseEvent(event: string, data: string): string {
+  return `event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -2,7 +2,7 @@ import type { AnalyticsBrowser } from '@segment/analytics-next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driveAnalyticsNext, NEXT_WRITE_KEY, type AnalyticsNextOptions } from '../support/analytics-next.js';
 import { startCaptureServer, type CaptureServer } from '../support/capture-server.js';
-import { expectLintsClean, expectPlantedMistakes } from './sdk-shop.js';
+import { expectLintsClean, expectPlantedMistakes, NEXT_CLEAN_TYPES, nextCleanSession, nextPlantedSession } from './sdk-shop.js';
 import { launchChromium } from '../support/chromium.js';
 
 // The real @segment/analytics-next in headless Chromium, posting to a capture server on 127.0.0.1.
@@ -27,26 +27,10 @@ async function session(script: (analytics: AnalyticsBrowser) => Promise<unknown>
   return { ...run, messages: server.messages() };
 }
 
-// A visitor lands from a newsletter, signs up, shops. Runs in the page: nothing from this file is in scope.
-async function cleanSession(analytics: AnalyticsBrowser): Promise<void> {
-  await analytics.page();
-  await analytics.page('Home');
-  await analytics.page('Docs', 'Install', { section: 'cli' });
-  await analytics.track('Product Added', { product_id: 'p1', price: 9.99, quantity: 1, size: 'M' }, { integrations: { Mixpanel: { session_id: 7 }, Intercom: false } });
-  await analytics.track('Order Completed', { order_id: 'o1', revenue: 9.99, currency: 'USD' });
-  // Before identify, so that the alias joins the anonymous visitor to the new user id.
-  await analytics.alias('u1');
-  await analytics.identify('u1', { email: 'ada@example.com' });
-  // Traits only: the SDK re-sends the stored user id and email with the new trait.
-  await analytics.identify({ plan: 'pro' });
-  await analytics.group('g1', { name: 'Acme', employees: 12 });
-  await analytics.screen('Cart', { items: 2 });
-}
-const CLEAN_TYPES = ['page', 'page', 'page', 'track', 'track', 'alias', 'identify', 'identify', 'group', 'screen'];
 
 describe.skipIf(browser === undefined)('@segment/analytics-next in headless Chromium against cdp lint', () => {
   it('a clean session draws no diagnostic, and no request leaves 127.0.0.1', async () => {
-    const { messages, requests, problems } = await session(cleanSession, CLEAN_TYPES.length, { search: '?utm_source=newsletter&utm_campaign=spring' });
+    const { messages, requests, problems } = await session(nextCleanSession, NEXT_CLEAN_TYPES.length, { search: '?utm_source=newsletter&utm_campaign=spring' });
 
     expect(requests.filter((url) => new URL(url).hostname !== '127.0.0.1')).toEqual([]);
     expect(problems).toEqual([]);
@@ -56,7 +40,7 @@ describe.skipIf(browser === undefined)('@segment/analytics-next in headless Chro
       expect(r.headers['content-type']).toBe('text/plain');
       expect(r.headers.authorization).toBe(`Basic ${btoa(`${NEXT_WRITE_KEY}:`)}`);
     }
-    expect(messages.map((m) => m.type)).toEqual(CLEAN_TYPES);
+    expect(messages.map((m) => m.type)).toEqual(NEXT_CLEAN_TYPES);
 
     const [unnamed, home, install, productAdded, orderCompleted, alias, identify, identifyAgain] = messages;
     expect(Object.keys(unnamed!.properties as object).sort()).toEqual(['path', 'referrer', 'search', 'title', 'url']);
@@ -84,14 +68,14 @@ describe.skipIf(browser === undefined)('@segment/analytics-next in headless Chro
   });
 
   it('the batching delivery strategy posts one /v1/b batch that lints as clean', async () => {
-    const { messages, requests } = await session(cleanSession, CLEAN_TYPES.length, {
+    const { messages, requests } = await session(nextCleanSession, NEXT_CLEAN_TYPES.length, {
       // Flushed when the tenth message arrives; the timeout only has to outlast the session, or it splits the batch.
-      deliveryStrategy: { strategy: 'batching', config: { size: CLEAN_TYPES.length, timeout: 8_000 } },
+      deliveryStrategy: { strategy: 'batching', config: { size: NEXT_CLEAN_TYPES.length, timeout: 8_000 } },
     });
     expect(requests.filter((url) => new URL(url).hostname !== '127.0.0.1')).toEqual([]);
     expect(server.requests.map((r) => r.path)).toEqual(['/v1/b']);
     expect(server.requests[0]!.body).toMatchObject({ writeKey: NEXT_WRITE_KEY, sentAt: expect.stringMatching(ISO_MS_Z) });
-    expect(messages.map((m) => m.type)).toEqual(CLEAN_TYPES);
+    expect(messages.map((m) => m.type)).toEqual(NEXT_CLEAN_TYPES);
     // One sentAt for the batch: the SDK strips it from each message.
     expect(messages.filter((m) => 'sentAt' in m)).toEqual([]);
 
@@ -99,15 +83,7 @@ describe.skipIf(browser === undefined)('@segment/analytics-next in headless Chro
   });
 
   it('planted mistakes draw exactly their diagnostics, the same count in every format', async () => {
-    const { messages } = await session(async (analytics) => {
-      await analytics.track('Coupon Entered', { coupon_id: 'c1' });
-      await analytics.track('Product Added', { product_id: 'p1', productName: 'Mug' });
-      await analytics.track('Product Added', { product_id: 'p2', price: '9.99' });
-      await analytics.track('Order Completed', { revenue: 5, currency: 'USD' });
-      await analytics.track('Product Added', { product_id: 'p3', size: 'XL' });
-      await analytics.identify('u1', { email: 'ada@example.com', plan: 'enterprise' });
-      await analytics.page('Docs', 'Install', { section: 3 });
-    }, 7);
+    const { messages } = await session(nextPlantedSession, 7);
 
     expectPlantedMistakes(messages);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { project, serve, type Served } from '../helpers/serve.js';
+import { project, serve, type Served } from '../support/cdp-serve.js';
 
 interface Sent {
   path: string;

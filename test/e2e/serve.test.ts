@@ -1,39 +1,10 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdp } from '../helpers/cli.js';
-import { PLAN, project, serve, type Served } from '../helpers/serve.js';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(url: string, method: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const post = (s: Served, path: string, body: string | Buffer, headers: Record<string, string> = {}) => send(`${s.url}${path}`, 'POST', body, headers);
-const getJson = async (s: Served, path: string) => JSON.parse((await send(`${s.url}${path}`, 'GET')).body);
-
-function captured(dir: string): string[] {
-  const folder = join(dir, 'captured');
-  return readdirSync(folder)
-    .sort()
-    .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter((l) => l !== ''));
-}
+import { captured, getJson, PLAN, post, project, send, serve, until, type Served } from '../support/cdp-serve.js';
 
 const order = (properties: object) => JSON.stringify({ event: 'Order Completed', userId: 'u1', properties });
 
@@ -206,11 +177,37 @@ describe('cdp serve: write keys, the plan while it runs, and storage that fails'
   });
 });
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
+describe('cdp serve: stopping', () => {
+  it('on SIGTERM refuses new connections, answers the request in flight, stores its line and exits 0', async () => {
+    const s = await serve(project());
+    const exited = new Promise<number | null>((resolve) => s.child.once('exit', resolve));
+    const body = order({ order_id: 'in-flight' });
+    const slow = connect(s.port, '127.0.0.1');
+    let answer = '';
+    slow.on('data', (d: Buffer) => (answer += d.toString()));
+    const answered = new Promise((resolve) => slow.on('close', resolve));
+    slow.write(`POST /v1/track HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    s.child.kill('SIGTERM');
+    // The listener closes at once; the process waits for the body still arriving.
+    const refused = () =>
+      new Promise<boolean>((resolve) => {
+        const late = connect(s.port, '127.0.0.1');
+        late.on('connect', () => {
+          late.destroy();
+          resolve(false);
+        });
+        late.on('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
+      });
+    await until(refused);
+    expect(s.child.exitCode).toBeNull();
+    slow.write(body.slice(10));
+    await answered;
+    expect(answer).toMatch(/^HTTP\/1.1 200 OK\r\n/);
+    // The connection ends with the answer, not after the keep-alive timeout.
+    expect(answer).toMatch(/\r\nConnection: close\r\n/);
+    expect(await exited).toBe(0);
+    expect(captured(s.dir).map((l) => JSON.parse(l).properties.order_id)).toEqual(['in-flight']);
+    expect(s.stderr()).toMatch(/cdp serve: stopped · 1 received · 1 valid · 0 invalid/);
+  });
+});

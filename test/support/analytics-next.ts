@@ -77,12 +77,12 @@ export async function driveAnalyticsNext(
   }
 }
 
-/** The app's page and the SDK bundle, on 127.0.0.1 and an ephemeral port, for one run. */
-async function serveSite(): Promise<{ origin: string; close: () => Promise<void> }> {
+/** The app's page (`html` at `/`) and the SDK bundle, on 127.0.0.1 and an ephemeral port, for one run. */
+export async function serveSite(html = PAGE): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
       return;
     }
     const file = path.startsWith('/analytics-next/bundles/') ? path.slice('/analytics-next/bundles/'.length) : '';

@@ -4,13 +4,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // Debian's chromium package; .ci/run installs it when it can.
 export const CHROMIUM = '/usr/bin/chromium';
 // No call home of its own (component updates, sync, field trials): the only requests are the page's.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Launches Debian's chromium headless, or says why it cannot (the browser tests then skip, saying so). */
 export async function launchChromium(): Promise<{ browser?: Browser; skipReason?: string }> {
   if (!existsSync(CHROMIUM)) return { skipReason: `${CHROMIUM} does not exist (apt-get install chromium)` };
   try {
-    return { browser: await chromium.launch({ executablePath: CHROMIUM, args: ARGS }) };
+    return { browser: await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }) };
   } catch (error) {
     return { skipReason: `${CHROMIUM} failed to launch: ${(error as Error).message.split('\n')[0]}` };
   }
