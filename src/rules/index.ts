@@ -22,6 +22,7 @@ import { versionMismatch } from './plan/version-mismatch.js';
 import { dynamicEventName } from './scan/dynamic-event-name.js';
 import { parseError } from './scan/parse-error.js';
 import { skippedFile } from './scan/skipped-file.js';
+import { tooDeep } from './scan/too-deep.js';
 import type { Rule } from './types.js';
 
 /**
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   dynamicEventName,
   parseError,
   skippedFile,
+  tooDeep,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -22,3 +22,57 @@ export function propertyName(name: ts.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
   return undefined;
 }
+
+/**
+ * Visits `root` and every node under it in source order, as recursion over `ts.forEachChild` would,
+ * but from a list of its own: a chain of `a.b.c…` or `x + x + …` thousands of levels deep (which
+ * the parser accepts) costs no stack. What `enter` returns for a node is called once the node's
+ * children are done.
+ */
+export function forEachNode(root: ts.Node, enter: (node: ts.Node) => (() => void) | void): void {
+  const pending: Array<ts.Node | (() => void)> = [root];
+  const push = (child: ts.Node) => {
+    pending.push(child);
+  };
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (typeof next === 'function') {
+      next();
+      continue;
+    }
+    const leave = enter(next);
+    if (leave) pending.push(leave);
+    const first = pending.length;
+    ts.forEachChild(next, push);
+    // Children are pushed in order and popped last first: reversed, they come out in order.
+    for (let i = first, j = pending.length - 1; i < j; i++, j--) [pending[i], pending[j]] = [pending[j]!, pending[i]!];
+  }
+}
+
+/**
+ * The first node (in source order) nested more than `limit` levels below `root`, or undefined.
+ * TypeScript's binder and checker recurse once per level: a tree past a few thousand levels
+ * runs them out of stack, where the parser (which reads member chains and `+` chains in a loop) did not.
+ */
+export function nodeDeeperThan(root: ts.Node, limit: number): ts.Node | undefined {
+  const nodes: ts.Node[] = [root];
+  const depths: number[] = [0];
+  let found: ts.Node | undefined;
+  let depth = 0;
+  const push = (child: ts.Node) => {
+    nodes.push(child);
+    depths.push(depth + 1);
+  };
+  while (nodes.length > 0 && !found) {
+    const node = nodes.pop()!;
+    depth = depths.pop()!;
+    if (depth > limit) found = node;
+    else {
+      const first = nodes.length;
+      ts.forEachChild(node, push);
+      // Siblings share a depth: only their order needs turning round.
+      for (let i = first, j = nodes.length - 1; i < j; i++, j--) [nodes[i], nodes[j]] = [nodes[j]!, nodes[i]!];
+    }
+  }
+  return found;
+}

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import type { CustomCall } from '../../src/scan/call-signatures.js';
-import { extractCalls, scriptKindOf } from '../../src/scan/extract-calls.js';
+import { scriptKindOf } from '../../src/scan/extract-calls.js';
 import { ModuleScopes } from '../../src/scan/file-scope.js';
 import { GeneratedModules } from '../../src/scan/generated-modules.js';
 import type { ExtractedCall, Value } from '../../src/scan/types.js';
 import { writeTree } from '../helpers/plan.js';
+import { extractText } from '../helpers/scan.js';
 
 /** A value as a test reads it: literals as themselves, objects and arrays spelled out, the rest by kind. */
 function show(value: Value | undefined | null): unknown {
@@ -34,7 +35,7 @@ function extractOptions(custom: CustomCall[] = []) {
 }
 
 function calls(text: string, custom: CustomCall[] = [], file = '/project/src/a.ts') {
-  return extractCalls(file, text, scriptKindOf(file, text), extractOptions(custom)).calls.map(shown);
+  return extractText(file, text, extractOptions(custom)).calls.map(shown);
 }
 
 describe('extractCalls', () => {
@@ -235,7 +236,7 @@ describe('extractCalls through the module graph', () => {
     const dir = writeTree(files);
     const path = join(dir, main);
     const text = readFileSync(path, 'utf8');
-    return extractCalls(path, text, scriptKindOf(path, text), extractOptions()).calls.map((c) => `${shown(c).at} ${c.type} ${shown(c).name ?? ''}`.trim());
+    return extractText(path, text, extractOptions()).calls.map((c) => `${shown(c).at} ${c.type} ${shown(c).name ?? ''}`.trim());
   }
 
   it('finds calls on an instance, a method or a wrapper imported under any name, and through a namespace', () => {
