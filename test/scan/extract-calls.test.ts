@@ -290,3 +290,45 @@ describe('scriptKindOf', () => {
     expect(scriptKindOf('a.cjs', '')).toBe(ts.ScriptKind.JS);
   });
 });
+
+describe('extractCalls on deep values and code', () => {
+  const nested = (levels: number, inner: string) => `${'{ a: '.repeat(levels)}${inner}${' }'.repeat(levels)}`;
+  const extract = (text: string, file = '/project/src/a.ts', custom: CustomCall[] = []) => extractText(file, text, extractOptions(custom)).calls;
+
+  it('reads properties 62 levels deep, and stops at an object one level deeper, saying where', () => {
+    const [fits] = extract(`analytics.track('A Done', { x: ${nested(62, "'leaf'")} });`);
+    expect(fits!.tooDeep).toBeUndefined();
+    let value = fits!.body;
+    for (let level = 0; level < 63; level++) value = value?.kind === 'object' ? value.entries[0]![1] : undefined;
+    expect(value).toEqual({ kind: 'literal', value: 'leaf' });
+
+    const text = `analytics.track('A Done', { x: ${nested(63, "'leaf'")} });`;
+    const [cut] = extract(text);
+    // The 63rd object of x: the properties are level 0.
+    const start = "analytics.track('A Done', { x: ".length;
+    expect(cut!.tooDeep).toEqual({ file: '/project/src/a.ts', line: 1, column: start + 5 * 62 + 1 });
+    expect(JSON.stringify(show(cut!.body))).toContain('"a":"<unknown>"');
+  });
+
+  it('follows a constant to its object without counting a level, and ends a cycle as too deep', () => {
+    const [named] = extract(`const deep = ${nested(30, '1')};\nanalytics.track('A Done', { x: deep, y: deep });`);
+    expect(named!.tooDeep).toBeUndefined();
+    const [cycle] = extract("const a = [a];\nanalytics.track('A Done', { a });");
+    expect(cycle!.tooDeep).toMatchObject({ line: 1 });
+  });
+
+  it('reads a custom callee behind a member chain 20,000 long, and finds calls in a file of such chains', () => {
+    const chain = `x${'.y'.repeat(20_000)}`;
+    const found = extract(`${chain}.track('B Done');\ntelemetry.track('A Done', { id: ${chain} });\n// cdp-disable-next-line\n${chain}();`, '/project/src/a.ts', [{ callee: 'telemetry.track', event: 0, properties: 1 }]);
+    expect(found.map(shown)).toEqual([{ type: 'track', name: 'A Done', body: { id: '<unknown>' }, at: '2:1' }]);
+  });
+
+  it('takes a module the parser cannot get through for one it cannot read: its names are unknown', () => {
+    const dir = writeTree({
+      'names.ts': `export const NAME = 'A Done';\nexport const y = ${'['.repeat(5000)}${']'.repeat(5000)};\n`,
+      'main.ts': "import { NAME } from './names';\nanalytics.track(NAME);\nanalytics.track('B Done');\n",
+    });
+    const path = join(dir, 'main.ts');
+    expect(extractText(path, readFileSync(path, 'utf8'), extractOptions()).calls.map((c) => shown(c).name)).toEqual(['<deferred>', 'B Done']);
+  });
+});
