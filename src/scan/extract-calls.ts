@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { argumentPath } from '../config/scan-calls.js';
+import { MAX_CHECKED_DEPTH } from '../rules/scan/too-deep.js';
 import { ANALYTICS_METHODS, clientLayout, customLayout, generatedLayout, type ArgumentLayout, type CustomCall } from './call-signatures.js';
 import { isForwarding, roleOf } from './client-role.js';
 import type { GeneratedModules } from './generated-modules.js';
@@ -24,6 +25,8 @@ export interface Extraction {
   calls: ExtractedCall[];
   source: ts.SourceFile;
   scope: FileScope;
+  /** The first node nested deeper than the type checker is given (MAX_CHECKED_DEPTH). */
+  deepest: ts.Node | undefined;
 }
 
 export function scriptKindOf(file: string, text: string): ts.ScriptKind {
@@ -55,7 +58,9 @@ export function extractCalls(file: string, source: ts.SourceFile, options: Extra
   const leaveFunction = () => {
     within.pop();
   };
-  forEachNode(source, (node) => {
+  let deepest: ts.Node | undefined;
+  forEachNode(source, (node, depth) => {
+    if (depth > MAX_CHECKED_DEPTH) deepest ??= node;
     declare(scope, node);
     if (ts.isCallExpression(node)) callNodes.push({ call: node, within: [...within] });
     if (!(ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node))) return;
@@ -68,7 +73,7 @@ export function extractCalls(file: string, source: ts.SourceFile, options: Extra
     const layout = layoutOf(call, scope, options);
     if (layout && !(within.length > 0 && isForwarding(call, within, scope))) calls.push(toCall(call, layout, scope));
   }
-  return { calls, source, scope };
+  return { calls, source, scope, deepest };
 }
 
 function layoutOf(call: ts.CallExpression, scope: FileScope, options: ExtractOptions): ArgumentLayout | undefined {

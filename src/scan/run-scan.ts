@@ -14,14 +14,14 @@ import { CLIENT_NAME, calleeHead, type CustomCall } from './call-signatures.js';
 import { CallChecker, pushRuleDiagnostic, type CallCheckOptions } from './check-calls.js';
 import { exportsClient } from './client-role.js';
 import { extractCalls, parseScanned, type Extraction } from './extract-calls.js';
-import { locationOf, ModuleScopes, type FileScope } from './file-scope.js';
+import { locationOf, ModuleScopes } from './file-scope.js';
 import { discoverFiles, type DiscoveryOptions } from './files.js';
 import { isGeneratedStart } from '../codegen/generated-marker.js';
 import { GeneratedModules } from './generated-modules.js';
 import { settled, TypeResolver } from './type-resolver.js';
 import { DIRECTIVE_PREFIX, Suppressions } from './suppressions.js';
 import { firstSyntaxErrors } from './syntax-errors.js';
-import { forEachNode, nodeDeeperThan } from './syntax.js';
+import { forEachNode } from './syntax.js';
 import { UNKNOWN, type ExtractedCall, type Value } from './types.js';
 
 /** Default `scan.maxFileSize`: hand-written modules are far smaller; minified bundles are not. */
@@ -48,10 +48,7 @@ export interface ScanResult {
 /** A file the parser got through, with what reading its calls gave, or the error that stopped it. */
 type ParsedFile = { file: string; source: ts.SourceFile } & ({ extraction: Extraction } | { error: unknown });
 
-interface ScannedFile {
-  source: ts.SourceFile;
-  scope: FileScope;
-  calls: ExtractedCall[];
+interface ScannedFile extends Extraction {
   suppressions: Suppressions;
 }
 
@@ -214,12 +211,11 @@ function settleDeferred(scanned: readonly ScannedFile[], cwd: string, diagnostic
   let pending: ScannedFile[] = [];
   for (const f of scanned) {
     if (!f.calls.some(hasDeferred)) continue;
-    const deep = nodeDeeperThan(f.source, MAX_CHECKED_DEPTH);
-    if (!deep) {
+    if (!f.deepest) {
       pending.push(f);
       continue;
     }
-    const at = locationOf(deep, f.scope);
+    const at = locationOf(f.deepest, f.scope);
     if (!f.suppressions.isSuppressed(tooDeep.meta.id, at.line)) pushRuleDiagnostic(diagnostics, tooDeep, severities.tooDeep, 'code', { max: MAX_CHECKED_DEPTH }, at);
     for (const call of f.calls) settleUnknown(call);
   }
