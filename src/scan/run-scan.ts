@@ -136,8 +136,12 @@ export function runScan(options: ScanOptions): ScanResult {
     else if (!('extraction' in p)) failed(p.file, p.error);
     else if (p.extraction.calls.length > 0) {
       const { extraction } = p;
-      const suppressions = extraction.source.text.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
-      scanned.push({ ...extraction, suppressions });
+      try {
+        const suppressions = extraction.source.text.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
+        scanned.push({ ...extraction, suppressions });
+      } catch (error) {
+        failed(p.file, error);
+      }
     }
   }
 
@@ -198,13 +202,12 @@ function readSource(file: string, maxFileSize: number, skip: (file: string, mess
 
 /**
  * Asks the type checker about what syntax left open, in one program for all files that need it,
- * and returns the files whose calls are settled. A file nested too deep for the checker is not
+ * and returns the files it failed on (already reported). A file nested too deep for the checker is not
  * given to it (what it defers counts as unknown, and the file says why). An exception inside the
  * checker costs the file it was working for: that file is reported and dropped, and since the
  * exception may have left the checker's caches half-written, the files after it get a new checker
  * (a program over the same parsed files; only the libraries are shared, and they were complete).
  * When even building the program fails, each file gets a program of its own, to find which one it was.
- * Returns the files dropped.
  */
 function settleDeferred(scanned: readonly ScannedFile[], cwd: string, diagnostics: Diagnostic[], severities: { tsconfig?: SeverityOption; tooDeep?: SeverityOption }, failed: (file: string, error: unknown) => void): Set<ScannedFile> {
   const dropped = new Set<ScannedFile>();
