@@ -22,6 +22,7 @@ import { versionMismatch } from './plan/version-mismatch.js';
 import { dynamicEventName } from './scan/dynamic-event-name.js';
 import { parseError } from './scan/parse-error.js';
 import { skippedFile } from './scan/skipped-file.js';
+import { tooDeep } from './scan/too-deep.js';
 import { DIFF_RULES } from './diff/rules.js';
 import type { Rule } from './types.js';
 
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   dynamicEventName,
   parseError,
   skippedFile,
+  tooDeep,
   ...DIFF_RULES,
 ];
 

@@ -1,3 +1,4 @@
+import { dirname, relative } from 'node:path';
 import type { CompiledPlan } from '../compile/compile-plan.js';
 import type { Diagnostic, SeverityOption } from '../core/diagnostic.js';
 import { shortened } from '../core/text.js';
@@ -5,6 +6,7 @@ import type { Plan } from '../plan/model.js';
 import { escapeToken } from '../plan/pointer.js';
 import { ruleDiagnostic, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { dynamicEventName } from '../rules/scan/dynamic-event-name.js';
+import { MAX_VALUE_DEPTH, tooDeep } from '../rules/scan/too-deep.js';
 import { EventChecker } from '../validate/event-checker.js';
 import type { ExtractedCall, Location, Value } from './types.js';
 import { setOwn } from '../plan/yaml-source.js';
@@ -75,6 +77,10 @@ export class CallChecker {
     const unknown = new Set<string>();
     const open = new Set<string>();
     if (call.body) payload[slot] = toPayload(call.body, `/${slot}`, unknown, open);
+    if (call.tooDeep) {
+      const where = call.tooDeep.file === call.file ? '' : `${relative(dirname(call.file), call.tooDeep.file)}:`;
+      pushRuleDiagnostic(out, tooDeep, this.#severities.get(tooDeep.meta.id), 'value', { type: call.type, max: MAX_VALUE_DEPTH, at: `${where}${call.tooDeep.line}:${call.tooDeep.column}` }, at);
+    }
     const found: Diagnostic[] = [];
     this.#checker.check(payload, at, found);
     for (const d of found) {

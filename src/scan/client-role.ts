@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { CallType } from '../spec/call-types.js';
 import { ANALYTICS_METHODS, CLIENT_NAME, GLOBAL_OBJECTS, isClientModule, isSegmentPackage } from './call-signatures.js';
 import type { FileScope, ImportBinding, Resolved } from './file-scope.js';
-import { memberAccess, propertyName, unwrap } from './syntax.js';
+import { forEachNode, memberAccess, propertyName, unwrap } from './syntax.js';
 
 /**
  * What a name or expression is to the scan, read from its definition: a Segment client (its six
@@ -193,7 +193,7 @@ function forwardedMethod(fn: ts.FunctionLikeDeclaration, scope: FileScope, depth
   const params = fn.parameters;
   if (!fn.body || params.length === 0 || !params.every((p) => ts.isIdentifier(p.name))) return undefined;
   let found: Role | undefined;
-  const visit = (node: ts.Node): void => {
+  forEachNode(fn.body, (node) => {
     if (ts.isCallExpression(node) && passesParameters(node, params)) {
       const role = roleOf(node.expression, scope, depth + 1);
       if (role?.kind === 'method') {
@@ -201,9 +201,7 @@ function forwardedMethod(fn: ts.FunctionLikeDeclaration, scope: FileScope, depth
         forwardingCalls.add(node);
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(fn.body);
+  });
   return found;
 }
 

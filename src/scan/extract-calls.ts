@@ -1,14 +1,15 @@
 import { ts } from 'ts-morph';
 import { argumentPath } from '../config/scan-calls.js';
+import { MAX_CHECKED_DEPTH } from '../rules/scan/too-deep.js';
 import { ANALYTICS_METHODS, clientLayout, customLayout, generatedLayout, type ArgumentLayout, type CustomCall } from './call-signatures.js';
 import { isForwarding, roleOf } from './client-role.js';
 import type { GeneratedModules } from './generated-modules.js';
-import { parseSource } from './parse.js';
-import { valueOf } from './properties.js';
-import { isSingleFileComponent } from './sfc.js';
-import { createScope, declare, type FileScope, type ModuleScopes } from './file-scope.js';
+import { tryParse } from './parse.js';
+import { valueOf, type Cut } from './properties.js';
+import { isSingleFileComponent, scriptBlocks } from './sfc.js';
+import { createScope, declare, locationOf, type FileScope, type ModuleScopes } from './file-scope.js';
 import { resolveConstant, resolveName } from './resolve-name.js';
-import { memberAccess, propertyName, unwrap } from './syntax.js';
+import { forEachNode, memberAccess, propertyName, unwrap } from './syntax.js';
 import type { ExtractedCall, NameValue } from './types.js';
 
 export interface ExtractOptions {
@@ -24,6 +25,8 @@ export interface Extraction {
   calls: ExtractedCall[];
   source: ts.SourceFile;
   scope: FileScope;
+  /** The first node nested deeper than the type checker is given (MAX_CHECKED_DEPTH). */
+  deepest: ts.Node | undefined;
 }
 
 export function scriptKindOf(file: string, text: string): ts.ScriptKind {
@@ -36,33 +39,41 @@ export function scriptKindOf(file: string, text: string): ts.ScriptKind {
   return /\.[mc]?ts$/.test(file) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
 }
 
-/**
- * Parses one file (syntax only: no program, no type checker) and lists the tracking calls in it,
- * with every name and value syntax can resolve; the rest is left for the type checker. Syntax
- * errors are looked for afterwards, for all files at once (syntax-errors.ts).
- */
-export function extractCalls(file: string, text: string, kind: ts.ScriptKind, options: ExtractOptions): Extraction {
+/** A scanned file parsed (syntax only: no program, no type checker), or where the parser gave up on it. */
+export function parseScanned(file: string, text: string): ReturnType<typeof tryParse> {
+  const code = isSingleFileComponent(file) ? scriptBlocks(text) : text;
   // A component's script is TypeScript to the compiler only under a name with a TypeScript extension.
-  const source = parseSource(isSingleFileComponent(file) ? `${file}.ts` : file, text, kind);
+  return tryParse(isSingleFileComponent(file) ? `${file}.ts` : file, code, scriptKindOf(file, text));
+}
+
+/**
+ * Lists the tracking calls of a parsed file, with every name and value syntax can resolve; the
+ * rest is left for the type checker. Syntax errors are looked for afterwards, for all files at
+ * once (syntax-errors.ts).
+ */
+export function extractCalls(file: string, source: ts.SourceFile, options: ExtractOptions): Extraction {
   const scope = createScope(file, source, options.modules);
   const callNodes: Array<{ call: ts.CallExpression; within: ts.FunctionLikeDeclaration[] }> = [];
   const within: ts.FunctionLikeDeclaration[] = [];
-  const visit = (node: ts.Node): void => {
+  const leaveFunction = () => {
+    within.pop();
+  };
+  let deepest: ts.Node | undefined;
+  forEachNode(source, (node, depth) => {
+    if (depth > MAX_CHECKED_DEPTH) deepest ??= node;
     declare(scope, node);
     if (ts.isCallExpression(node)) callNodes.push({ call: node, within: [...within] });
-    const fn = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
-    if (fn) within.push(node);
-    ts.forEachChild(node, visit);
-    if (fn) within.pop();
-  };
-  visit(source);
+    if (!(ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node))) return;
+    within.push(node);
+    return leaveFunction;
+  });
   // Callees are looked at once the whole file is declared: `const { track } = analytics` needs to know which `analytics`.
   const calls: ExtractedCall[] = [];
   for (const { call, within } of callNodes) {
     const layout = layoutOf(call, scope, options);
     if (layout && !(within.length > 0 && isForwarding(call, within, scope))) calls.push(toCall(call, layout, scope));
   }
-  return { calls, source, scope };
+  return { calls, source, scope, deepest };
 }
 
 function layoutOf(call: ts.CallExpression, scope: FileScope, options: ExtractOptions): ArgumentLayout | undefined {
@@ -100,16 +111,18 @@ function argumentShape(call: ts.CallExpression, scope: FileScope): { nodeForm: b
 
 /** The callee as written, without optional chaining or parentheses: `telemetry.track`. */
 function calleeText(e: ts.Expression): string {
+  const keys: string[] = [];
+  for (let access = memberAccess(unwrap(e)); access; access = memberAccess(e)) {
+    keys.unshift(access.key);
+    e = unwrap(access.object);
+  }
   e = unwrap(e);
-  if (ts.isIdentifier(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  const access = memberAccess(e);
-  return access ? `${calleeText(access.object)}.${access.key}` : '';
+  const head = ts.isIdentifier(e) ? e.text : e.kind === ts.SyntaxKind.ThisKeyword ? 'this' : undefined;
+  return head === undefined ? '' : [head, ...keys].join('.');
 }
 
 function toCall(call: ts.CallExpression, layout: ArgumentLayout, scope: FileScope): ExtractedCall {
-  const { line, character } = scope.source.getLineAndCharacterOfPosition(call.getStart(scope.source));
-  const out: ExtractedCall = { type: layout.type, file: scope.file, line: line + 1, column: character + 1, body: null };
+  const out: ExtractedCall = { type: layout.type, ...locationOf(call, scope), body: null };
   const nameCarrying = layout.type === 'track' || layout.type === 'page' || layout.type === 'screen';
   if (layout.event !== undefined) out.name = { kind: 'known', name: layout.event };
   else if (nameCarrying && layout.name !== undefined) {
@@ -119,7 +132,9 @@ function toCall(call: ts.CallExpression, layout: ArgumentLayout, scope: FileScop
   }
   if (layout.body !== null) {
     const expr = argument(call, layout.body);
-    out.body = expr ? valueOf(expr, scope, true) : undefined;
+    const cut: Cut = {};
+    out.body = expr ? valueOf(expr, scope, cut, true) : undefined;
+    if (cut.at) out.tooDeep = cut.at;
   }
   return out;
 }

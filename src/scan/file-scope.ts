@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { ts } from 'ts-morph';
 import { resolveRelativeModule } from './module-paths.js';
 import { parseSource } from './parse.js';
-import { propertyName } from './syntax.js';
+import { forEachNode, propertyName } from './syntax.js';
+import type { Location } from './types.js';
 
 export interface ImportBinding {
   module: string;
@@ -48,6 +49,12 @@ export interface FileScope {
 export interface Destructured {
   object: ts.Expression;
   key: string;
+}
+
+/** Where a node of the file starts. */
+export function locationOf(node: ts.Node, scope: FileScope): Location {
+  const { line, character } = scope.source.getLineAndCharacterOfPosition(node.getStart(scope.source));
+  return { file: scope.file, line: line + 1, column: character + 1 };
 }
 
 export function createScope(file: string, source: ts.SourceFile, modules: ModuleScopes, scanned = true): FileScope {
@@ -267,12 +274,13 @@ function parseScope(path: string, maxFileSize: number, modules: ModuleScopes): F
   } catch {
     return null;
   }
-  const source = parseSource(path, text);
-  const scope = createScope(path, source, modules, false);
-  const visit = (node: ts.Node): void => {
-    declare(scope, node);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return scope;
+  // A module whose text the parser or this walk cannot get through counts as one that cannot be read:
+  // its names are unknown to the files that import it, which are still scanned.
+  try {
+    const scope = createScope(path, parseSource(path, text), modules, false);
+    forEachNode(scope.source, (node) => declare(scope, node));
+    return scope;
+  } catch {
+    return null;
+  }
 }

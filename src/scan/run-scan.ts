@@ -8,19 +8,21 @@ import { eventFunctionNames } from '../codegen/identifiers.js';
 import type { Plan } from '../plan/model.js';
 import { parseError } from '../rules/scan/parse-error.js';
 import { skippedFile } from '../rules/scan/skipped-file.js';
+import { MAX_CHECKED_DEPTH, tooDeep } from '../rules/scan/too-deep.js';
+import { checkFailed, failureReason } from '../rules/internal/check-failed.js';
 import { CLIENT_NAME, calleeHead, type CustomCall } from './call-signatures.js';
 import { CallChecker, pushRuleDiagnostic, type CallCheckOptions } from './check-calls.js';
 import { exportsClient } from './client-role.js';
-import { extractCalls, scriptKindOf, type Extraction } from './extract-calls.js';
-import { ModuleScopes, type FileScope } from './file-scope.js';
+import { extractCalls, parseScanned, type Extraction } from './extract-calls.js';
+import { locationOf, ModuleScopes } from './file-scope.js';
 import { discoverFiles, type DiscoveryOptions } from './files.js';
 import { isGeneratedStart } from '../codegen/generated-marker.js';
 import { GeneratedModules } from './generated-modules.js';
-import { isSingleFileComponent, scriptBlocks } from './sfc.js';
-import { TypeResolver } from './type-resolver.js';
+import { settled, TypeResolver } from './type-resolver.js';
 import { DIRECTIVE_PREFIX, Suppressions } from './suppressions.js';
 import { firstSyntaxErrors } from './syntax-errors.js';
-import type { ExtractedCall, Value } from './types.js';
+import { forEachNode } from './syntax.js';
+import { UNKNOWN, type ExtractedCall, type Value } from './types.js';
 
 /** Default `scan.maxFileSize`: hand-written modules are far smaller; minified bundles are not. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -43,10 +45,10 @@ export interface ScanResult {
   stats: { files: number; parsed: number; calls: number };
 }
 
-interface ScannedFile {
-  source: ts.SourceFile;
-  scope: FileScope;
-  calls: ExtractedCall[];
+/** A file the parser got through, with what reading its calls gave, or the error that stopped it. */
+type ParsedFile = { file: string; source: ts.SourceFile } & ({ extraction: Extraction } | { error: unknown });
+
+interface ScannedFile extends Extraction {
   suppressions: Suppressions;
 }
 
@@ -80,12 +82,22 @@ export function runScan(options: ScanOptions): ScanResult {
     if (!tokens.has(token)) lateTokens.push(token);
     tokens.add(token);
   };
-  const extractions: Extraction[] = [];
+  // Each file is parsed and read on its own: what fails on one (TypeScript's parser running out of
+  // stack on code nested thousands of levels deep, a bug of ours) is reported on that file alone.
+  const parsed: ParsedFile[] = [];
   const scan = (file: string, text: string) => {
-    const code = isSingleFileComponent(file) ? scriptBlocks(text) : text;
-    const extraction = extractCalls(file, code, scriptKindOf(file, text), extractOptions);
-    extractions.push(extraction);
-    if (exportsClient(extraction.scope)) addToken(file);
+    const outcome = parseScanned(file, text);
+    if ('problem' in outcome) {
+      pushRuleDiagnostic(diagnostics, parseError, severity(parseError.meta.id), 'source', { reason: outcome.problem.message }, { file, ...outcome.problem });
+      return;
+    }
+    try {
+      const extraction = extractCalls(file, outcome.source, extractOptions);
+      if (exportsClient(extraction.scope)) addToken(file);
+      parsed.push({ file, source: outcome.source, extraction });
+    } catch (error) {
+      parsed.push({ file, source: outcome.source, error });
+    }
   };
 
   // Files are tested as bytes: most are never decoded, let alone parsed.
@@ -110,26 +122,43 @@ export function runScan(options: ScanOptions): ScanResult {
   }
 
   // Files picked up late are reported in their place, as if found in order.
-  extractions.sort((a, b) => (a.scope.file < b.scope.file ? -1 : a.scope.file > b.scope.file ? 1 : 0));
+  parsed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const failed = (file: string, error: unknown) => {
+    pushRuleDiagnostic(diagnostics, checkFailed, 'error', 'failed', { what: 'file', reason: failureReason(error) }, { file });
+  };
   // A file that does not parse is reported, and its calls (from a tree the parser had to guess) are not.
-  const syntaxErrors = firstSyntaxErrors(extractions.map((e) => e.source));
+  const syntaxErrors = firstSyntaxErrors(parsed.map((p) => p.source));
   const scanned: ScannedFile[] = [];
-  for (const extraction of extractions) {
-    const error = syntaxErrors.get(extraction.source.fileName);
-    if (error) {
-      pushRuleDiagnostic(diagnostics, parseError, severity(parseError.meta.id), 'source', { reason: error.message }, { file: extraction.scope.file, ...error });
-    } else if (extraction.calls.length > 0) {
-      const suppressions = extraction.source.text.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
-      scanned.push({ ...extraction, suppressions });
+  for (const p of parsed) {
+    const syntax = syntaxErrors.get(p.source.fileName);
+    if (syntax && 'error' in syntax) failed(p.file, syntax.error);
+    else if (syntax) pushRuleDiagnostic(diagnostics, parseError, severity(parseError.meta.id), 'source', { reason: syntax.message }, { file: p.file, ...syntax });
+    else if (!('extraction' in p)) failed(p.file, p.error);
+    else if (p.extraction.calls.length > 0) {
+      const { extraction } = p;
+      try {
+        const suppressions = extraction.source.text.includes(DIRECTIVE_PREFIX) ? Suppressions.of(extraction.source) : Suppressions.none();
+        scanned.push({ ...extraction, suppressions });
+      } catch (error) {
+        failed(p.file, error);
+      }
     }
   }
 
-  settleDeferred(scanned, options.cwd, diagnostics, severity(parseError.meta.id));
+  const dropped = settleDeferred(scanned, options.cwd, diagnostics, { tsconfig: severity(parseError.meta.id), tooDeep: severity(tooDeep.meta.id) }, failed);
 
   const checker = new CallChecker(options.plan, compilePlan(options.plan), options);
   const locations = new Map<string, CoverageEntry['locations']>();
   let calls = 0;
-  for (const { calls: fileCalls, suppressions } of scanned) {
+  for (const { scope, calls: fileCalls, suppressions } of scanned.filter((f) => !dropped.has(f))) {
+    const found: Diagnostic[] = [];
+    try {
+      for (const call of fileCalls) checker.check(call, found);
+    } catch (error) {
+      failed(scope.file, error);
+      continue;
+    }
+    for (const d of found) if (!suppressions.isSuppressed(d.ruleId, d.line ?? 0)) diagnostics.push(d);
     for (const call of fileCalls) {
       calls++;
       if ((call.type === 'track' || call.type === 'page' || call.type === 'screen') && call.name?.kind === 'known') {
@@ -138,9 +167,6 @@ export function runScan(options: ScanOptions): ScanResult {
         list.push({ file: call.file, line: call.line, column: call.column });
         locations.set(key, list);
       }
-      const found: Diagnostic[] = [];
-      checker.check(call, found);
-      for (const d of found) if (!suppressions.isSuppressed(d.ruleId, d.line ?? 0)) diagnostics.push(d);
     }
   }
   const planned = [['track', options.plan.events], ['page', options.plan.pages], ['screen', options.plan.screens]] as const;
@@ -150,7 +176,7 @@ export function runScan(options: ScanOptions): ScanResult {
       return { type, event, implemented: at.length > 0, locations: at };
     }),
   );
-  return { files, missing, unmatched, diagnostics, coverage, stats: { files: files.length, parsed: extractions.length, calls } };
+  return { files, missing, unmatched, diagnostics, coverage, stats: { files: files.length, parsed: parsed.length, calls } };
 }
 
 /** The file's bytes, or undefined (and a reason reported) when it is too large, binary or unreadable. */
@@ -174,13 +200,71 @@ function readSource(file: string, maxFileSize: number, skip: (file: string, mess
   return buffer;
 }
 
-/** Asks the type checker about what syntax left open, in one program for all files that need it. */
-function settleDeferred(scanned: readonly ScannedFile[], cwd: string, diagnostics: Diagnostic[], tsconfigSeverity: SeverityOption | undefined): void {
-  const needy = scanned.filter((f) => f.calls.some(hasDeferred));
-  if (needy.length === 0) return;
-  // The names deferred expressions use, and the types they are declared with: the imports to follow.
+/**
+ * Asks the type checker about what syntax left open, in one program for all files that need it,
+ * and returns the files it failed on (already reported). A file nested too deep for the checker is not
+ * given to it (what it defers counts as unknown, and the file says why). An exception inside the
+ * checker costs the file it was working for: that file is reported and dropped, and since the
+ * exception may have left the checker's caches half-written, the files after it get a new checker
+ * (a program over the same parsed files; only the libraries are shared, and they were complete).
+ * When even building the program fails, each file gets a program of its own, to find which one it was.
+ */
+function settleDeferred(scanned: readonly ScannedFile[], cwd: string, diagnostics: Diagnostic[], severities: { tsconfig?: SeverityOption; tooDeep?: SeverityOption }, failed: (file: string, error: unknown) => void): Set<ScannedFile> {
+  const dropped = new Set<ScannedFile>();
+  let pending: ScannedFile[] = [];
+  for (const f of scanned) {
+    if (!f.calls.some(hasDeferred)) continue;
+    if (!f.deepest) {
+      pending.push(f);
+      continue;
+    }
+    const at = locationOf(f.deepest, f.scope);
+    if (!f.suppressions.isSuppressed(tooDeep.meta.id, at.line)) pushRuleDiagnostic(diagnostics, tooDeep, severities.tooDeep, 'code', { max: MAX_CHECKED_DEPTH }, at);
+    for (const call of f.calls) settleUnknown(call);
+  }
+  let tsconfigReported = false;
+  let oneByOne = false;
+  while (pending.length > 0) {
+    const group = oneByOne ? pending.slice(0, 1) : pending;
+    let resolver: TypeResolver;
+    try {
+      resolver = new TypeResolver(cwd, group.map((f) => f.source), identifiersOf(group));
+    } catch (error) {
+      if (group.length > 1) oneByOne = true;
+      else {
+        failed(group[0]!.scope.file, error);
+        dropped.add(group[0]!);
+        pending = pending.slice(1);
+      }
+      continue;
+    }
+    const problem = resolver.tsconfigProblem;
+    if (problem && !tsconfigReported) pushRuleDiagnostic(diagnostics, parseError, severities.tsconfig, 'tsconfig', { reason: problem.message }, problem);
+    tsconfigReported = true;
+    let done = 0;
+    for (const f of group) {
+      try {
+        for (const call of f.calls) {
+          if (call.name) call.name = resolver.settleName(call.name);
+          if (call.body) call.body = resolver.settleValue(call.body);
+        }
+      } catch (error) {
+        failed(f.scope.file, error);
+        dropped.add(f);
+        done++;
+        break;
+      }
+      done++;
+    }
+    pending = pending.slice(done);
+  }
+  return dropped;
+}
+
+/** The identifiers deferred expressions use, and those of the types they are declared with: the imports to follow. */
+function identifiersOf(files: readonly ScannedFile[]): Set<string> {
   const names = new Set<string>();
-  for (const f of needy) {
+  for (const f of files) {
     const used = new Set<string>();
     for (const call of f.calls) forEachDeferred(call, (node) => collectIdentifiers(node, used));
     for (const name of used) {
@@ -189,17 +273,13 @@ function settleDeferred(scanned: readonly ScannedFile[], cwd: string, diagnostic
       if (annotation) collectIdentifiers(annotation, names);
     }
   }
-  const resolver = new TypeResolver(cwd, needy.map((f) => f.source), names);
-  const problem = resolver.tsconfigProblem;
-  if (problem) {
-    pushRuleDiagnostic(diagnostics, parseError, tsconfigSeverity, 'tsconfig', { reason: problem.message }, problem);
-  }
-  for (const f of needy) {
-    for (const call of f.calls) {
-      if (call.name) call.name = resolver.settleName(call.name);
-      if (call.body) call.body = resolver.settleValue(call.body);
-    }
-  }
+  return names;
+}
+
+/** What the call defers, settled without the type checker: names are dynamic, values unknown. */
+function settleUnknown(call: ExtractedCall): void {
+  if (call.name?.kind === 'deferred') call.name = { kind: 'dynamic', text: call.name.text };
+  if (call.body) call.body = settled(call.body, () => UNKNOWN);
 }
 
 function hasDeferred(call: ExtractedCall): boolean {
@@ -220,8 +300,9 @@ function forEachDeferred(call: ExtractedCall, visit: (node: ts.Expression) => vo
 }
 
 function collectIdentifiers(node: ts.Node, into: Set<string>): void {
-  if (ts.isIdentifier(node)) into.add(node.text);
-  ts.forEachChild(node, (child) => collectIdentifiers(child, into));
+  forEachNode(node, (n) => {
+    if (ts.isIdentifier(n)) into.add(n.text);
+  });
 }
 
 /** The word an import of a generated module contains: its file name, or its folder's for an index. */

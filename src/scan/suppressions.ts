@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { forEachNode } from './syntax.js';
 
 /** The word every directive starts with; files without it are not searched for comments. */
 export const DIRECTIVE_PREFIX = 'cdp-disable';
@@ -71,12 +72,10 @@ function comments(source: ts.SourceFile): Array<{ pos: number; end: number; text
   const collect = (ranges: ts.CommentRange[] | undefined) => {
     for (const r of ranges ?? []) if (!seen.has(r.pos)) seen.set(r.pos, { pos: r.pos, end: r.end, text: text.slice(r.pos, r.end) });
   };
-  const visit = (node: ts.Node): void => {
+  forEachNode(source, (node) => {
     collect(ts.getLeadingCommentRanges(text, node.pos));
     collect(ts.getTrailingCommentRanges(text, node.end));
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
+  });
   collect(ts.getLeadingCommentRanges(text, source.endOfFileToken.pos));
   return [...seen.values()].sort((a, b) => a.pos - b.pos);
 }

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import { parseSource } from './parse.js';
+import { MAX_CHECKED_DEPTH } from '../rules/scan/too-deep.js';
+import { tryParse } from './parse.js';
+import { nodeDeeperThan } from './syntax.js';
 import type { SyntaxProblem } from './syntax-errors.js';
 import { UNKNOWN, type NameValue, type Value } from './types.js';
 
@@ -83,27 +85,7 @@ export class TypeResolver {
   }
 
   settleValue(value: Value): Value {
-    switch (value.kind) {
-      case 'deferred':
-        return this.#typeToValue(this.#checker.getTypeAtLocation(value.node), value.node, 0);
-      case 'array':
-        return { kind: 'array', items: value.items.map((v) => this.settleValue(v)) };
-      case 'object': {
-        const merged = new Map<string, Value>();
-        let open = value.open;
-        for (const [key, v] of value.entries) {
-          const settled = this.settleValue(v);
-          if (!(v.kind === 'deferred' && v.spread)) merged.set(key, settled);
-          else if (settled.kind === 'object') {
-            for (const [k, inner] of settled.entries) merged.set(k, inner);
-            open ||= settled.open;
-          } else open = true;
-        }
-        return { kind: 'object', entries: [...merged], open };
-      }
-      default:
-        return value;
-    }
+    return settled(value, (node) => this.#typeToValue(this.#checker.getTypeAtLocation(node), node, 0));
   }
 
   /** What a type says about the value: its literal, or its keys (optional ones included: they may be sent). */
@@ -127,11 +109,45 @@ export class TypeResolver {
   }
 }
 
+/** The value with each deferred part replaced by what `resolve` makes of its node, and spreads merged into their objects. */
+export function settled(value: Value, resolve: (node: ts.Expression) => Value): Value {
+  switch (value.kind) {
+    case 'deferred':
+      return resolve(value.node);
+    case 'array':
+      return { kind: 'array', items: value.items.map((v) => settled(v, resolve)) };
+    case 'object': {
+      const merged = new Map<string, Value>();
+      let open = value.open;
+      for (const [key, v] of value.entries) {
+        const inner = settled(v, resolve);
+        if (!(v.kind === 'deferred' && v.spread)) merged.set(key, inner);
+        else if (inner.kind === 'object') {
+          for (const [k, spread] of inner.entries) merged.set(k, spread);
+          open ||= inner.open;
+        } else open = true;
+      }
+      return { kind: 'object', entries: [...merged], open };
+    }
+    default:
+      return value;
+  }
+}
+
 /** Where ts-morph keeps the TypeScript libraries it bundles (an in-memory folder). */
 const BUNDLED_LIB = /\/lib\.[^/]*\.d\.ts$/;
 
+/** The library files of the last options asked for: a checker built again after a failure (see run-scan.ts) reuses them. */
+let libraries: { key: string; files: Map<string, ts.SourceFile> } | undefined;
+
 /** The parsed library files for `options`, from a ts-morph project (it bundles them; ts-morph's TypeScript has no lib folder on disk). */
 function libraryFiles(options: ts.CompilerOptions): Map<string, ts.SourceFile> {
+  const key = JSON.stringify(options);
+  if (libraries?.key !== key) libraries = { key, files: loadLibraryFiles(options) };
+  return libraries.files;
+}
+
+function loadLibraryFiles(options: ts.CompilerOptions): Map<string, ts.SourceFile> {
   const project = new Project({ compilerOptions: { ...options, noResolve: true }, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
   project.createSourceFile('/__cdp_lib_probe__.ts', '');
   const out = new Map<string, ts.SourceFile>();
@@ -157,9 +173,11 @@ function addImports(sources: readonly ts.SourceFile[], names: ReadonlySet<string
         if (!resolved || resolved.isExternalLibraryImport || files.has(resolved.resolvedFileName)) continue;
         const text = ts.sys.readFile(resolved.resolvedFileName);
         if (text === undefined) continue;
-        const added = parseSource(resolved.resolvedFileName, text);
-        files.set(resolved.resolvedFileName, added);
-        next.push(added);
+        // A module the checker cannot go through is left out: what it declares counts as unknown.
+        const parsed = tryParse(resolved.resolvedFileName, text);
+        if (!('source' in parsed) || nodeDeeperThan(parsed.source, MAX_CHECKED_DEPTH)) continue;
+        files.set(resolved.resolvedFileName, parsed.source);
+        next.push(parsed.source);
       }
     }
     level = next;

@@ -37,6 +37,8 @@ export interface ExtractedCall extends Location {
    * the call's signature does not say where they are, so they are not checked.
    */
   body: Value | undefined | null;
+  /** Where the body nests deeper than the scan follows (see MAX_VALUE_DEPTH); what is deeper counts as unknown. */
+  tooDeep?: Location;
 }
 
 export const UNKNOWN: Value = { kind: 'unknown' };

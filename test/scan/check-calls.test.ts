@@ -80,4 +80,18 @@ describe('CallChecker, page and screen calls', () => {
     expect(call('screen', 'Cart', object({ name: literal('Cart') }))).toEqual([]);
     expect(call('screen', 'Cart', object({ url: literal('x') }))).toEqual(['plan/unplanned-property /properties/url']);
   });
+
+  it('checks keys as deep as extraction reads them (62 levels of properties), and reports where a value was cut', () => {
+    let body: Value = object({ badKey: literal(1) });
+    for (let level = 1; level < 62; level++) body = object({ a: body });
+    const deep = check(object({ order_id: literal('o1'), x: body }));
+    expect(deep).toContainEqual(`3:5 naming/property-case /properties/x${'/a'.repeat(61)}/badKey`);
+
+    const out: Diagnostic[] = [];
+    const tooDeep = { file: 'lib/deep.ts', line: 7, column: 12 };
+    checker.check({ type: 'track', file: 'src/a.ts', line: 3, column: 5, name: { kind: 'known', name: 'Order Completed' }, body: object({ order_id: literal('o1') }), tooDeep }, out);
+    expect(out.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+      '3:5 scan/too-deep The track call nests objects or arrays more than 62 levels deep, at ../lib/deep.ts:7:12: no tracking data is that deep, and what lies deeper is not checked',
+    ]);
+  });
 });

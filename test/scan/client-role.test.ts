@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportsClient, roleOf, type Role } from '../../src/scan/client-role.js';
-import { extractCalls, scriptKindOf } from '../../src/scan/extract-calls.js';
 import { ModuleScopes, type FileScope } from '../../src/scan/file-scope.js';
 import { GeneratedModules } from '../../src/scan/generated-modules.js';
 import { writeTree } from '../helpers/plan.js';
+import { extractText } from '../helpers/scan.js';
 
 function scopeOf(dir: string, file: string): FileScope {
   const path = join(dir, file);
   const text = readFileSync(path, 'utf8');
   const options = { generatedEvents: new Map(), custom: new Map(), generated: new GeneratedModules(), modules: new ModuleScopes(1 << 20) };
-  return extractCalls(path, text, scriptKindOf(path, text), options).scope;
+  return extractText(path, text, options).scope;
 }
 
 function shown(role: Role | undefined): string {

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import type { CustomCall } from '../../src/scan/call-signatures.js';
-import { extractCalls, scriptKindOf } from '../../src/scan/extract-calls.js';
+import { scriptKindOf } from '../../src/scan/extract-calls.js';
 import { ModuleScopes } from '../../src/scan/file-scope.js';
 import { GeneratedModules } from '../../src/scan/generated-modules.js';
 import type { ExtractedCall, Value } from '../../src/scan/types.js';
 import { writeTree } from '../helpers/plan.js';
+import { extractText } from '../helpers/scan.js';
 
 /** A value as a test reads it: literals as themselves, objects and arrays spelled out, the rest by kind. */
 function show(value: Value | undefined | null): unknown {
@@ -34,7 +35,7 @@ function extractOptions(custom: CustomCall[] = []) {
 }
 
 function calls(text: string, custom: CustomCall[] = [], file = '/project/src/a.ts') {
-  return extractCalls(file, text, scriptKindOf(file, text), extractOptions(custom)).calls.map(shown);
+  return extractText(file, text, extractOptions(custom)).calls.map(shown);
 }
 
 describe('extractCalls', () => {
@@ -235,7 +236,7 @@ describe('extractCalls through the module graph', () => {
     const dir = writeTree(files);
     const path = join(dir, main);
     const text = readFileSync(path, 'utf8');
-    return extractCalls(path, text, scriptKindOf(path, text), extractOptions()).calls.map((c) => `${shown(c).at} ${c.type} ${shown(c).name ?? ''}`.trim());
+    return extractText(path, text, extractOptions()).calls.map((c) => `${shown(c).at} ${c.type} ${shown(c).name ?? ''}`.trim());
   }
 
   it('finds calls on an instance, a method or a wrapper imported under any name, and through a namespace', () => {
@@ -287,5 +288,47 @@ describe('scriptKindOf', () => {
     expect(scriptKindOf('a.mts', '')).toBe(ts.ScriptKind.TS);
     expect(scriptKindOf('a.jsx', '')).toBe(ts.ScriptKind.JSX);
     expect(scriptKindOf('a.cjs', '')).toBe(ts.ScriptKind.JS);
+  });
+});
+
+describe('extractCalls on deep values and code', () => {
+  const nested = (levels: number, inner: string) => `${'{ a: '.repeat(levels)}${inner}${' }'.repeat(levels)}`;
+  const extract = (text: string, file = '/project/src/a.ts', custom: CustomCall[] = []) => extractText(file, text, extractOptions(custom)).calls;
+
+  it('reads properties 62 levels deep, and stops at an object one level deeper, saying where', () => {
+    const [fits] = extract(`analytics.track('A Done', { x: ${nested(62, "'leaf'")} });`);
+    expect(fits!.tooDeep).toBeUndefined();
+    let value = fits!.body;
+    for (let level = 0; level < 63; level++) value = value?.kind === 'object' ? value.entries[0]![1] : undefined;
+    expect(value).toEqual({ kind: 'literal', value: 'leaf' });
+
+    const text = `analytics.track('A Done', { x: ${nested(63, "'leaf'")} });`;
+    const [cut] = extract(text);
+    // The 63rd object of x: the properties are level 0.
+    const start = "analytics.track('A Done', { x: ".length;
+    expect(cut!.tooDeep).toEqual({ file: '/project/src/a.ts', line: 1, column: start + 5 * 62 + 1 });
+    expect(JSON.stringify(show(cut!.body))).toContain('"a":"<unknown>"');
+  });
+
+  it('follows a constant to its object without counting a level, and ends a cycle as too deep', () => {
+    const [named] = extract(`const deep = ${nested(30, '1')};\nanalytics.track('A Done', { x: deep, y: deep });`);
+    expect(named!.tooDeep).toBeUndefined();
+    const [cycle] = extract("const a = [a];\nanalytics.track('A Done', { a });");
+    expect(cycle!.tooDeep).toMatchObject({ line: 1 });
+  });
+
+  it('reads a custom callee behind a member chain 20,000 long, and finds calls in a file of such chains', () => {
+    const chain = `x${'.y'.repeat(20_000)}`;
+    const found = extract(`${chain}.track('B Done');\ntelemetry.track('A Done', { id: ${chain} });\n// cdp-disable-next-line\n${chain}();`, '/project/src/a.ts', [{ callee: 'telemetry.track', event: 0, properties: 1 }]);
+    expect(found.map(shown)).toEqual([{ type: 'track', name: 'A Done', body: { id: '<unknown>' }, at: '2:1' }]);
+  });
+
+  it('takes a module the parser cannot get through for one it cannot read: its names are unknown', () => {
+    const dir = writeTree({
+      'names.ts': `export const NAME = 'A Done';\nexport const y = ${'['.repeat(5000)}${']'.repeat(5000)};\n`,
+      'main.ts': "import { NAME } from './names';\nanalytics.track(NAME);\nanalytics.track('B Done');\n",
+    });
+    const path = join(dir, 'main.ts');
+    expect(extractText(path, readFileSync(path, 'utf8'), extractOptions()).calls.map((c) => shown(c).name)).toEqual(['<deferred>', 'B Done']);
   });
 });

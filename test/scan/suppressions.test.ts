@@ -42,4 +42,11 @@ describe('Suppressions', () => {
     const t = suppressions(['/* cdp-disable-next-line plan/unplanned-event', ' */', 'track();']);
     expect(t.isSuppressed('plan/unplanned-event', 3)).toBe(true);
   });
+
+  it('finds directives after code nested far deeper than recursion could follow', () => {
+    const s = suppressions([`const y = a${'.b'.repeat(50_000)}; // cdp-disable-line`, '// cdp-disable-next-line scan/too-deep', 'track();']);
+    expect(s.isSuppressed('plan/invalid-value', 1)).toBe(true);
+    expect(s.isSuppressed('scan/too-deep', 3)).toBe(true);
+    expect(s.isSuppressed('plan/invalid-value', 3)).toBe(false);
+  });
 });
