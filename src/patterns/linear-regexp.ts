@@ -1,0 +1,63 @@
+import type { RegExpEngine } from 'ajv/dist/types/index.js';
+import { RE2JS } from 're2js';
+import { toRe2, type PatternProblem } from './to-re2.js';
+
+/** A compiled pattern that runs in time linear in the length of the string it tests. */
+export interface LinearRegExp {
+  /** Whether the pattern matches anywhere in `text`, as RegExp.prototype.test would say. */
+  test(text: string): boolean;
+  /** The pattern as written, slashes and flag included: ajv keys its compiled patterns on this. */
+  toString(): string;
+}
+
+export type LinearCompilation = { regexp: LinearRegExp } | { problem: PatternProblem };
+
+/** A pattern that cannot run in linear time, with what and where (see PatternProblem). */
+export class LinearPatternError extends Error {
+  override name = 'LinearPatternError';
+  constructor(
+    readonly pattern: string,
+    readonly problem: PatternProblem,
+  ) {
+    super(`pattern /${pattern}/ cannot run in linear time (RE2): ${describeProblem(problem)}`);
+  }
+}
+
+/**
+ * Compiles a JavaScript pattern (`u` flag, the meaning JSON Schema and ajv give it) for RE2's
+ * engine in JavaScript (re2js): the same strings match, but no string makes it backtrack. Patterns
+ * RE2 cannot run (backreferences, lookaround, ...) come back as a problem with its position.
+ */
+export function compileLinear(pattern: string): LinearCompilation {
+  const translated = toRe2(pattern);
+  if ('problem' in translated) return translated;
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(translated.source);
+  } catch (error) {
+    // What RE2 refuses after translation is a limit of its own (nested repetition too large, a script
+    // it does not know): its message names the construct, but not where it was in the pattern.
+    return { problem: { message: `what RE2 refuses: ${(error as Error).message.replace(/^error parsing regexp: /, '')}` } };
+  }
+  const key = `/${pattern}/u`;
+  return { regexp: { test: (text) => compiled.test(text), toString: () => key } };
+}
+
+/** A problem as messages put it: "the backreference \\1 at character 4". */
+export function describeProblem({ message, offset }: PatternProblem): string {
+  return offset === undefined ? message : `${message} at character ${offset + 1}`;
+}
+
+/** compileLinear, throwing LinearPatternError for a pattern it cannot compile. */
+export function linearRegExp(pattern: string): LinearRegExp {
+  const result = compileLinear(pattern);
+  if ('problem' in result) throw new LinearPatternError(pattern, result.problem);
+  return result.regexp;
+}
+
+/**
+ * The engine ajv runs `pattern` and `patternProperties` with (its `code.regExp` option) wherever
+ * schemas meet payloads. `code` names it in code ajv generates; standalone code is generated with
+ * JavaScript's RegExp instead (see codegen), so this name never reaches a file.
+ */
+export const LINEAR_REGEXP_ENGINE: RegExpEngine = Object.assign((pattern: string) => linearRegExp(pattern), { code: 'cdp-linear-regexp' });

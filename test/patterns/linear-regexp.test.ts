@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { compileLinear, linearRegExp, LinearPatternError } from '../../src/patterns/linear-regexp.js';
+
+// Patterns of every construct the translation rewrites, each tried on strings that tell RE2's
+// defaults from JavaScript's: line terminators, Unicode spaces, astral characters, lone surrogates.
+const INPUTS = [
+  '',
+  'a',
+  'USD',
+  'usd',
+  'flag_key',
+  'Order Completed',
+  'order-completed',
+  'a\nb',
+  'a\rb',
+  'a\u2028b',
+  '\u00a0',
+  ' x ',
+  '\t',
+  '\v',
+  '\ufeff',
+  '\u3000',
+  'é',
+  'É',
+  'αβγ',
+  'Ω',
+  '😀',
+  'x😀y',
+  '\ud800',
+  '\ude00\ud83d',
+  '123',
+  '١٢٣',
+  '2024-01-31',
+  '123e4567-e89b-12d3-a456-426614174000',
+  'a.b',
+  'a/b',
+  '[x]',
+  '-',
+  '^$',
+  '\\',
+  'straße',
+  'K',
+  '\u212a',
+];
+
+const PATTERNS = [
+  '^[A-Z]{3}$',
+  '^[a-z0-9_]+$',
+  'Evil Morty|Lawyer Morty',
+  '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+  '^\\d{4}-\\d{2}-\\d{2}$',
+  '^(a+)+$',
+  '^.$',
+  '^..$',
+  'a.b',
+  '^.*$',
+  '\\s',
+  '^\\S+$',
+  '[\\s\\d]',
+  '[^\\s]',
+  '[\\S]',
+  '[^\\S]',
+  '\\w+',
+  '^\\W',
+  '[^\\w]',
+  '\\D',
+  '\\bOrder\\b',
+  // Not a bare \B: V8 finds one between the halves of a surrogate pair, where under `u` there is no position.
+  'r\\Bd',
+  '^\\p{L}+$',
+  '^\\p{Letter}+$',
+  '^\\p{Lu}',
+  '\\P{L}',
+  '[\\p{Ll}\\d]',
+  '[^\\p{L}]',
+  '^\\p{Script=Greek}+$',
+  '\\p{sc=Greek}',
+  '\\p{gc=Uppercase_Letter}',
+  '\\p{Nd}',
+  '^\\p{Any}$',
+  '\\p{ASCII}',
+  '\\P{ASCII}',
+  '^\\u{1F600}$',
+  '\\ud83d\\ude00',
+  '^[😀-😂]$',
+  '\\x41',
+  '\\u00e9',
+  '\\cJ',
+  '\\0',
+  '[]',
+  '[^]',
+  '^[^]$',
+  '\\/',
+  '[\\]\\-\\\\^]',
+  '\\$|\\^',
+  '(?<name>a)b',
+  '(?:ab|cd)?e',
+  'a*?b',
+  'a{2,}',
+  '^a{0,3}$',
+  '^$',
+  '',
+  '\\n',
+  '[\\n\\r]',
+  '\\.',
+  '[.]',
+  '^-$',
+  '^[\\-]$',
+  's',
+  '\\k',
+];
+
+describe('linear patterns mean what JavaScript patterns mean', () => {
+  for (const pattern of PATTERNS) {
+    let valid = true;
+    try {
+      new RegExp(pattern, 'u');
+    } catch {
+      valid = false;
+    }
+    if (!valid) continue;
+    it(`/${pattern}/u`, () => {
+      const js = new RegExp(pattern, 'u');
+      const linear = linearRegExp(pattern);
+      for (const input of INPUTS) expect([input, linear.test(input)]).toEqual([input, js.test(input)]);
+    });
+  }
+
+  it('matches the issue case without backtracking', () => {
+    expect(linearRegExp('^(a+)+$').test(`${'a'.repeat(5000)}!`)).toBe(false);
+    expect(linearRegExp('^(\\w+\\s?)+$').test(`${'aaaa '.repeat(2000)}!`)).toBe(false);
+    expect(linearRegExp('^(\\w+\\s?)+$').test('some words here')).toBe(true);
+  });
+
+  it('tells patterns apart by their text (ajv keys compiled patterns on it)', () => {
+    expect(String(linearRegExp('a'))).toBe('/a/u');
+    expect(String(linearRegExp('b'))).not.toBe(String(linearRegExp('a')));
+  });
+});
+
+describe('patterns RE2 cannot run', () => {
+  const cases: Array<[string, number, RegExp]> = [
+    ['(a)\\1', 3, /backreference \\1/],
+    ['(?<x>a)\\k<x>', 7, /backreference \\k<x>/],
+    ['^(?!test_)[a-z_]+$', 1, /negative lookahead \(\?!/],
+    ['^(?=.*\\d)', 1, /lookahead \(\?=/],
+    ['(?<=\\$)\\d+', 0, /lookbehind \(\?<=/],
+    ['(?<!x)y', 0, /negative lookbehind \(\?<!/],
+    ['a{1001}', 1, /\{1001\}, past RE2's limit of 1000/],
+    ['^x{2,5000}$', 2, /\{2,5000\}, past RE2's limit of 1000/],
+    ['\\p{Alphabetic}', 0, /Unicode property \\p\{Alphabetic\}/],
+    ['\\p{scx=Greek}', 0, /Unicode property/],
+  ];
+  for (const [pattern, offset, message] of cases) {
+    it(`/${pattern}/ at character ${offset + 1}`, () => {
+      new RegExp(pattern, 'u');
+      const result = compileLinear(pattern);
+      expect('problem' in result && result.problem.offset).toBe(offset);
+      expect('problem' in result && result.problem.message).toMatch(message);
+    });
+  }
+
+  it('reports what RE2 itself refuses after translation', () => {
+    const result = compileLinear('(a{100}){100}');
+    expect('problem' in result && result.problem.message).toMatch(/^what RE2 refuses: invalid repeat count/);
+    expect(() => linearRegExp('\\p{sc=Grek}')).toThrow(LinearPatternError);
+  });
+});
