@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Plan } from '../plan/model.js';
 import { joinPointer } from '../plan/pointer.js';
-import { walkPlanSchemas } from '../plan/walk.js';
+import { patternsOf, walkPlanSchemas } from '../plan/walk.js';
 import { compileLinear, describeProblem } from '../patterns/linear-regexp.js';
 import { createAjv } from '../validate/ajv.js';
 
@@ -37,16 +37,11 @@ export function verifyPlanSchemas(plan: Plan): Diagnostic[] {
   const checked = new Map<string, string | undefined>();
   walkPlanSchemas(plan, (v) => {
     const event = v.owner.kind === 'track' ? v.owner.name : undefined;
-    const { format, pattern, patternProperties } = v.schema;
+    const { format } = v.schema;
     if (typeof format === 'string' && !formats().has(format)) {
       fail(v.file, joinPointer(v.pointer, 'format'), `Unknown format "${format}"; known formats: ${[...formats()].sort().join(', ')}`, event);
     }
-    const patterns: Array<[string, string]> = [];
-    if (typeof pattern === 'string') patterns.push([pattern, joinPointer(v.pointer, 'pattern')]);
-    if (patternProperties && typeof patternProperties === 'object') {
-      for (const key of Object.keys(patternProperties)) patterns.push([key, joinPointer(v.pointer, 'patternProperties', key)]);
-    }
-    for (const [source, pointer] of patterns) {
+    for (const { source, pointer } of patternsOf(v)) {
       let problem = checked.get(source);
       if (!checked.has(source)) checked.set(source, (problem = patternProblem(source)));
       if (problem !== undefined) fail(v.file, pointer, problem, event);

@@ -101,6 +101,11 @@ class Untranslatable extends Error {
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
+/** A pattern's syntax tree as JSON Schema reads it (`u` flag); throws RegExpSyntaxError. */
+export function parsePattern(pattern: string): AST.Pattern {
+  return parser.parsePattern(pattern, 0, pattern.length, { unicode: true });
+}
+
 /**
  * The RE2 spelling of a JSON Schema `pattern` as ajv runs it (a JavaScript regular expression with
  * the `u` flag, searched anywhere in the string), matching exactly the strings it matches; or why
@@ -110,7 +115,7 @@ const parser = new RegExpParser({ ecmaVersion: 2025 });
 export function toRe2(pattern: string): Re2Translation {
   let ast: AST.Pattern;
   try {
-    ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: true });
+    ast = parsePattern(pattern);
   } catch (error) {
     if (!(error instanceof RegExpSyntaxError)) throw error;
     return { problem: { offset: Math.min(error.index, pattern.length), message: error.message.replace(/^Invalid regular expression: \/.*\/u: /s, '') } };

@@ -121,8 +121,10 @@ describe('linear patterns mean what JavaScript patterns mean', () => {
     if (!valid) continue;
     it(`/${pattern}/u`, () => {
       const js = new RegExp(pattern, 'u');
-      const linear = linearRegExp(pattern);
-      for (const input of INPUTS) expect([input, linear.test(input)]).toEqual([input, js.test(input)]);
+      for (const engine of ['auto', 're2js'] as const) {
+        const linear = linearRegExp(pattern, engine);
+        for (const input of INPUTS) expect([engine, input, linear.test(input)]).toEqual([engine, input, js.test(input)]);
+      }
     });
   }
 
@@ -130,6 +132,19 @@ describe('linear patterns mean what JavaScript patterns mean', () => {
     expect(linearRegExp('^(a+)+$').test(`${'a'.repeat(5000)}!`)).toBe(false);
     expect(linearRegExp('^(\\w+\\s?)+$').test(`${'aaaa '.repeat(2000)}!`)).toBe(false);
     expect(linearRegExp('^(\\w+\\s?)+$').test('some words here')).toBe(true);
+  });
+
+  it("keeps JavaScript's engine only for patterns that provably run in linear time on it", () => {
+    expect(linearRegExp('^[A-Z]{3}$').engine).toBe('RegExp');
+    expect(linearRegExp('^[a-z0-9_]+$').engine).toBe('RegExp');
+    expect(linearRegExp('^(a+)+$').engine).toBe('re2js');
+    expect(linearRegExp('\\s+$').engine).toBe('re2js');
+    expect(linearRegExp('^[A-Z]{3}$', 're2js').engine).toBe('re2js');
+  });
+
+  it('accepts the same patterns whichever engine runs them', () => {
+    // Provably linear under backtracking, but past RE2's limit on nested repetition.
+    expect('problem' in compileLinear('(a{100}){100}')).toBe(true);
   });
 
   it('tells patterns apart by their text (ajv keys compiled patterns on it)', () => {
