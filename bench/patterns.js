@@ -79,12 +79,12 @@ export async function patternsSuite() {
   const generic = ['USD', 'flag_key', 'Evil Morty', 'Lawyer Morty', 'Rick', 'a value of thirty characters..'];
   const rows = [...fromPlans.map(([source, where]) => [source, generic, where]), ...COMMON.map(([source, values]) => [source, values, 'common shape'])];
   console.log(`patterns: ${rows.length} patterns (${fromPlans.length} from plans${existsSync(CORPUS) ? ' and ../shared/corpora/protocols-plans' : ''}), tests per second, best of 5 rounds`);
-  console.log(`  ${'pattern'.padEnd(44)} ${'RegExp'.padStart(9)} ${'re2js'.padStart(9)} ${'ratio'.padStart(6)} ${'re2 (native)'.padStart(13)}  source`);
+  console.log(`  ${'pattern'.padEnd(44)} ${'RegExp'.padStart(9)} ${'re2js'.padStart(9)} ${'ratio'.padStart(6)} ${'re2 (native)'.padStart(13)} ${'lint uses'.padStart(9)}  source`);
   let sumJs = 0;
   let sumLinear = 0;
   for (const [source, values, where] of rows) {
     const js = new RegExp(source, 'u');
-    const linear = compileLinear(source);
+    const linear = compileLinear(source, 're2js');
     if ('problem' in linear) {
       console.log(`  ${source.slice(0, 44).padEnd(44)} RE2 cannot run it: ${linear.problem.message}`);
       continue;
@@ -95,11 +95,13 @@ export async function patternsSuite() {
     const native = RE2 ? fmt(rate(((re) => (s) => re.test(s))(new RE2(source, 'u')), values)) : 'n/a';
     sumJs += 1 / a;
     sumLinear += 1 / b;
-    console.log(`  ${source.slice(0, 44).padEnd(44)} ${fmt(a).padStart(9)} ${fmt(b).padStart(9)} ${(a / b).toFixed(1).padStart(5)}x ${native.padStart(13)}  ${where}`);
+    const used = compileLinear(source).regexp.engine;
+    console.log(`  ${source.slice(0, 44).padEnd(44)} ${fmt(a).padStart(9)} ${fmt(b).padStart(9)} ${(a / b).toFixed(1).padStart(5)}x ${native.padStart(13)} ${used.padStart(9)}  ${where}`);
   }
   console.log(`  mean time per test: RegExp ${((sumJs / rows.length) * 1e9).toFixed(0)} ns, re2js ${((sumLinear / rows.length) * 1e9).toFixed(0)} ns${RE2 ? '' : ' (re2 not installed: `npm i --no-save re2` builds it with node-gyp for this column)'}`);
 
   const evil = compileLinear('^(a+)+$').regexp;
+  if (evil.engine !== 're2js') throw new Error('/^(a+)+$/ must run on re2js');
   for (const n of [34, 10_000, 1_000_000]) {
     const input = `${'a'.repeat(n)}!`;
     const started = performance.now();

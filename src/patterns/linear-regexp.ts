@@ -1,6 +1,7 @@
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import { provablyLinear } from './linear-proof.js';
+import { re2js } from './re2js.js';
 import { toRe2, type PatternProblem } from './to-re2.js';
 
 /** A compiled pattern that runs in time linear in the length of the string it tests. */
@@ -39,18 +40,20 @@ export class LinearPatternError extends Error {
 export function compileLinear(pattern: string, engine: 'auto' | 're2js' = 'auto'): LinearCompilation {
   const translated = toRe2(pattern);
   if ('problem' in translated) return translated;
-  let compiled: RE2JS;
-  try {
-    compiled = RE2JS.compile(translated.source);
-  } catch (error) {
-    // What RE2 refuses after translation is a limit of its own (nested repetition too large, a script
-    // it does not know): its message names the construct, but not where it was in the pattern.
-    return { problem: { message: `what RE2 refuses: ${(error as Error).message.replace(/^error parsing regexp: /, '')}` } };
-  }
   const key = `/${pattern}/u`;
+  // The translation has checked what RE2 would refuse (its limits on counts, the scripts it knows),
+  // so a pattern that keeps JavaScript's engine is not compiled for RE2 as well.
   if (engine === 'auto' && provablyLinear(pattern)) {
     const native = new RegExp(pattern, 'u');
     return { regexp: { test: (text) => native.test(text), toString: () => key, engine: 'RegExp' } };
+  }
+  let compiled: RE2JS;
+  try {
+    compiled = re2js().compile(translated.source);
+  } catch (error) {
+    // Whatever RE2 refuses that the translation did not foresee: its message names the construct,
+    // but not where it was in the pattern.
+    return { problem: { message: `what RE2 refuses: ${(error as Error).message.replace(/^error parsing regexp: /, '')}` } };
   }
   return { regexp: { test: (text) => compiled.test(text), toString: () => key, engine: 're2js' } };
 }

@@ -1,4 +1,5 @@
 import { RegExpParser, RegExpSyntaxError, type AST } from '@eslint-community/regexpp';
+import { re2js } from './re2js.js';
 
 /**
  * What keeps a pattern from running on RE2: the construct (`message`, a noun phrase such as "the
@@ -11,7 +12,7 @@ export interface PatternProblem {
 
 export type Re2Translation = { source: string } | { problem: PatternProblem };
 
-/** RE2's limit on a counted repetition (`a{1001}` does not compile). */
+/** RE2's limit on a counted repetition (`a{1001}`), and on counts nested in one another (`(a{100}){11}`). */
 const MAX_REPEAT = 1000;
 const MAX_CODE_POINT = 0x10ffff;
 
@@ -121,27 +122,30 @@ export function toRe2(pattern: string): Re2Translation {
     return { problem: { offset: Math.min(error.index, pattern.length), message: error.message.replace(/^Invalid regular expression: \/.*\/u: /s, '') } };
   }
   try {
-    return { source: disjunction(ast.alternatives) };
+    return { source: disjunction(ast.alternatives, MAX_REPEAT) };
   } catch (error) {
     if (!(error instanceof Untranslatable)) throw error;
     return { problem: { offset: error.offset, message: error.message } };
   }
 }
 
-function disjunction(alternatives: AST.Alternative[]): string {
-  return alternatives.map((a) => a.elements.map(element).join('')).join('|');
+/** `repeats`: how many times a counted repetition may still repeat, given those it is nested in. */
+function disjunction(alternatives: AST.Alternative[], repeats: number): string {
+  return alternatives.map((a) => a.elements.map((e) => element(e, repeats)).join('')).join('|');
 }
 
-function element(node: AST.Element): string {
+function element(node: AST.Element, repeats: number): string {
   switch (node.type) {
     case 'Group':
       if (node.modifiers) throw new Untranslatable(node.start, `the modifier group ${node.raw.slice(0, node.modifiers.end - node.start + 1)}`);
-      return `(?:${disjunction(node.alternatives)})`;
+      return `(?:${disjunction(node.alternatives, repeats)})`;
     case 'CapturingGroup':
       // Only whether a pattern matches counts, so no group needs to capture.
-      return `(?:${disjunction(node.alternatives)})`;
-    case 'Quantifier':
-      return element(node.element) + quantifier(node);
+      return `(?:${disjunction(node.alternatives, repeats)})`;
+    case 'Quantifier': {
+      const count = counted(node, repeats);
+      return element(node.element, count > 0 ? Math.floor(repeats / count) : repeats) + quantifier(node);
+    }
     case 'Assertion':
       return assertion(node);
     case 'Backreference':
@@ -158,11 +162,19 @@ function element(node: AST.Element): string {
   }
 }
 
+/** The count RE2 holds a counted repetition (`{n,m}`, not `*`, `+`, `?`) to: m, or n when open. */
+function counted(node: AST.Quantifier, repeats: number): number {
+  const text = node.raw.slice(node.element.end - node.start);
+  if (!text.startsWith('{')) return 0;
+  const { min, max } = node;
+  if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) throw new Untranslatable(node.element.end, `the repetition ${text}, past RE2's limit of ${MAX_REPEAT}`);
+  const count = max === Infinity ? min : max;
+  if (count > repeats) throw new Untranslatable(node.element.end, `the repetition ${text}, whose count times those it is nested in passes RE2's limit of ${MAX_REPEAT}`);
+  return count;
+}
+
 function quantifier(node: AST.Quantifier): string {
   const { min, max } = node;
-  if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) {
-    throw new Untranslatable(node.element.end, `the repetition ${node.raw.slice(node.element.end - node.start)}, past RE2's limit of ${MAX_REPEAT}`);
-  }
   const lazy = node.greedy ? '' : '?';
   if (max === Infinity) return (min === 0 ? '*' : min === 1 ? '+' : `{${min},}`) + lazy;
   if (min === 0 && max === 1) return `?${lazy}`;
@@ -242,15 +254,25 @@ function characterSet(node: AST.CharacterSet): string {
   }
 }
 
+/** Whether RE2 knows a script (its names are the long ones, `Greek`; JavaScript also takes `Grek`). */
+function re2Knows(escape: string): boolean {
+  try {
+    re2js().compile(escape);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function property(node: AST.UnicodePropertyCharacterSet): string {
   const p = node.negate ? 'P' : 'p';
   const { key, value } = node;
   if (value === null) {
     if (key === 'Any') return `\\${p}{Any}`;
     if (key === 'ASCII') return `[${node.negate ? '^' : ''}\\x{0}-\\x{7f}]`;
-    throw new Untranslatable(node.start, `the Unicode property ${node.raw}, which RE2 does not know (it knows General_Category values and scripts)`);
+    throw new Untranslatable(node.start, `the Unicode property ${node.raw}, which RE2 does not know (it knows General_Category values and scripts by their long names)`);
   }
   if (key === 'General_Category' || key === 'gc') return `\\${p}{${GENERAL_CATEGORIES[value] ?? value}}`;
-  if (key === 'Script' || key === 'sc') return `\\${p}{${value}}`;
-  throw new Untranslatable(node.start, `the Unicode property ${node.raw}, which RE2 does not know (it knows General_Category values and scripts)`);
+  if ((key === 'Script' || key === 'sc') && re2Knows(`\\p{${value}}`)) return `\\${p}{${value}}`;
+  throw new Untranslatable(node.start, `the Unicode property ${node.raw}, which RE2 does not know (it knows General_Category values and scripts by their long names)`);
 }
