@@ -12,6 +12,7 @@ import { generatePlan } from './generate-plan.js';
 import { generateProject } from './generate-project.js';
 import { generateSchemaReport } from './generate-schema-report.js';
 import { measure } from './measure.js';
+import { patternsSuite } from './patterns.js';
 import { batchRequest, closedLoop, openLoop, record, renamed, singleRequest, verifyCapture } from './serve-client.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -314,6 +315,8 @@ const suites = {
     const r = spawnSync(process.execPath, ['bench/steady-lint.js', file, '--plan', 'plans/ecommerce.yaml'], { cwd: ROOT, encoding: 'utf8' });
     process.stdout.write(r.status === 0 ? r.stdout : `  failed (exit ${r.status}): ${firstLines(r.stderr)}\n`);
   },
+  // Plan patterns with JavaScript's RegExp and with the linear-time engine lint runs them with.
+  patterns: patternsSuite,
   // cdp schema-report against the same floor as lint's (a), on the same log: one pass, aggregation only.
   async 'schema-report'() {
     mkdirSync(DATA, { recursive: true });

@@ -1,4 +1,5 @@
 import { _, type Ajv } from 'ajv';
+import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { SINGLE_SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, type JsonSchema } from '../plan/model.js';
 import { setOwn } from '../plan/yaml-source.js';
 import { createAjv, namesInheritedProperties } from '../validate/ajv.js';
@@ -23,6 +24,14 @@ const DEFINITIONS_REF = '#/definitions/';
 // Each reusable type is a schema of its own: ajv compiles a fragment of another schema (a
 // definition) again for every schema that refers to it, but a schema with an id only once.
 const typeId = (name: string) => `cdp:types/${encodeURIComponent(name)}`;
+
+/**
+ * Generated validators test patterns with JavaScript's RegExp (ajv writes `new RegExp(...)` for
+ * the engine whose code is "new RegExp"), not with the linear-time engine `cdp lint` runs: RE2 in
+ * JavaScript would add 150 KB minified to every validating bundle and the generated code is to
+ * need nothing at run time. `cdp check` warns about patterns that backtrack (plan/unsafe-pattern).
+ */
+const GENERATED_REGEXP: RegExpEngine = Object.assign((pattern: string, flags: string) => new RegExp(pattern, flags), { code: 'new RegExp' });
 
 const RUNTIME_HELPERS: Record<string, string> = {
   // Length in code points, as JSON Schema counts it (ajv's ucs2length).
@@ -91,7 +100,7 @@ export async function compileValidators(groups: ValidatorSource[][], definitions
   // payload without `constructor` must not be checked against Object's. Every reusable type is a
   // function of its own, called where it is used: inlining small ones measured larger.
   const ownProperties = namesInheritedProperties([...types, ...schemas].map((s) => s.schema));
-  const ajv = createAjv({ inlineRefs: false, ownProperties, code: { source: true, esm: true, lines: true, formats: _`$formats` } });
+  const ajv = createAjv({ inlineRefs: false, ownProperties, code: { source: true, esm: true, lines: true, formats: _`$formats`, regExp: GENERATED_REGEXP } });
   for (const { key, schema } of [...types, ...schemas]) ajv.addSchema(schema, key);
   const typeExports = exportTypes ? types.map(({ name, key }) => [typeExportName(name), key]) : [];
   let code = standaloneCode(ajv, Object.fromEntries([...schemas.map((s) => [s.key, s.key]), ...typeExports]));

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Plan } from '../plan/model.js';
 import { joinPointer } from '../plan/pointer.js';
-import { walkPlanSchemas } from '../plan/walk.js';
+import { patternsOf, walkPlanSchemas } from '../plan/walk.js';
+import { compileLinear, describeProblem } from '../patterns/linear-regexp.js';
 import { createAjv } from '../validate/ajv.js';
 
 let knownFormats: Set<string> | undefined;
@@ -13,8 +14,9 @@ function formats(): Set<string> {
 
 /**
  * Finds what the plan format lets through but ajv would refuse to compile: formats ajv does not
- * know and patterns that are not valid under the `u` flag ajv compiles them with. Compiling every
- * schema would find the same and cost seconds on a plan with thousands of events.
+ * know, patterns that are not valid under the `u` flag ajv compiles them with, and patterns the
+ * linear-time engine payloads are checked with cannot run (a backreference, a lookaround). Compiling
+ * every schema would find the same and cost seconds on a plan with thousands of events.
  */
 export function verifyPlanSchemas(plan: Plan): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -31,24 +33,32 @@ export function verifyPlanSchemas(plan: Plan): Diagnostic[] {
       ...(event !== undefined ? { event } : {}),
     });
   };
+  // One pattern often stands in many places (an ID format, say): it is compiled once.
+  const checked = new Map<string, string | undefined>();
   walkPlanSchemas(plan, (v) => {
     const event = v.owner.kind === 'track' ? v.owner.name : undefined;
-    const { format, pattern, patternProperties } = v.schema;
+    const { format } = v.schema;
     if (typeof format === 'string' && !formats().has(format)) {
       fail(v.file, joinPointer(v.pointer, 'format'), `Unknown format "${format}"; known formats: ${[...formats()].sort().join(', ')}`, event);
     }
-    const patterns: Array<[string, string]> = [];
-    if (typeof pattern === 'string') patterns.push([pattern, joinPointer(v.pointer, 'pattern')]);
-    if (patternProperties && typeof patternProperties === 'object') {
-      for (const key of Object.keys(patternProperties)) patterns.push([key, joinPointer(v.pointer, 'patternProperties', key)]);
-    }
-    for (const [source, pointer] of patterns) {
-      try {
-        new RegExp(source, 'u');
-      } catch (error) {
-        fail(v.file, pointer, `Pattern /${source}/ is not a valid regular expression in unicode mode: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, event);
-      }
+    for (const { source, pointer } of patternsOf(v)) {
+      let problem = checked.get(source);
+      if (!checked.has(source)) checked.set(source, (problem = patternProblem(source)));
+      if (problem !== undefined) fail(v.file, pointer, problem, event);
     }
   });
   return diagnostics;
+}
+
+/** Why ajv, with the engine cdp runs patterns on, would refuse a pattern; undefined when it would not. */
+function patternProblem(source: string): string | undefined {
+  try {
+    new RegExp(source, 'u');
+  } catch (error) {
+    return `Pattern /${source}/ is not a valid regular expression in unicode mode: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+  }
+  const linear = compileLinear(source);
+  if (!('problem' in linear)) return undefined;
+  const hint = /look(ahead|behind)/.test(linear.problem.message) ? '; write that condition as a schema of its own, such as `not: { pattern: ... }`' : '';
+  return `Pattern /${source}/ cannot run in linear time (RE2), as cdp runs every pattern: ${describeProblem(linear.problem)}${hint}`;
 }

@@ -1,4 +1,5 @@
 import { CASE_STYLES, isCase, toCase, type CaseStyle } from './case.js';
+import { compileLinear, describeProblem, type LinearRegExp } from '../patterns/linear-regexp.js';
 import { closest } from './distance.js';
 import { checkObjectAction, type NamingResult } from './object-action.js';
 
@@ -36,17 +37,30 @@ const CANONICAL: readonly string[] = ['object-action', ...CASE_STYLES, 'off'];
 const ALIAS_SEPARATORS = /[\s_-]+/g;
 
 // Compiled once per convention object: checkName runs per distinct name on big inputs.
-const compiled = new WeakMap<object, RegExp>();
+const compiled = new WeakMap<object, LinearRegExp>();
 
-// The `u` flag, as ajv uses for JSON Schema `pattern`, so one regex means the same in both places.
-function compile(pattern: string): RegExp {
-  return new RegExp(pattern, 'u');
+/**
+ * A convention's pattern as JSON Schema's `pattern` is compiled, so one regex means the same in
+ * both places: the `u` flag, run in linear time, since it runs on every event name and key a log
+ * holds. The message says why a pattern cannot be used.
+ */
+function compile(pattern: string): LinearRegExp | { error: string } {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (err) {
+    return { error: `invalid pattern /${pattern}/: ${(err as Error).message}` };
+  }
+  const linear = compileLinear(pattern);
+  if ('problem' in linear) return { error: `pattern /${pattern}/ cannot run in linear time (RE2), as cdp runs every pattern: ${describeProblem(linear.problem)}` };
+  return linear.regexp;
 }
 
-function patternOf(convention: { pattern: string }): RegExp {
+function patternOf(convention: { pattern: string }): LinearRegExp {
   let regex = compiled.get(convention);
   if (regex === undefined) {
-    regex = compile(convention.pattern);
+    const result = compile(convention.pattern);
+    if ('error' in result) throw new Error(result.error);
+    regex = result;
     compiled.set(convention, regex);
   }
   return regex;
@@ -84,12 +98,8 @@ function parsePattern(value: Record<string, unknown>): { convention: Convention 
   const { pattern, description } = value;
   if (typeof pattern !== 'string') return { error: 'a custom naming convention needs a "pattern" string' };
   if (description !== undefined && typeof description !== 'string') return { error: '"description" must be a string' };
-  let regex: RegExp;
-  try {
-    regex = compile(pattern);
-  } catch (err) {
-    return { error: `invalid pattern /${pattern}/: ${(err as Error).message}` };
-  }
+  const regex = compile(pattern);
+  if ('error' in regex) return regex;
   const convention = description === undefined ? { pattern } : { pattern, description };
   compiled.set(convention, regex);
   return { convention };

@@ -31,6 +31,17 @@ export function eventOf(owner: SchemaVisit['owner']): { event?: string } {
   return owner.kind === 'track' ? { event: owner.name } : {};
 }
 
+/** The regular expressions a schema holds, each with its pointer: `pattern` and the keys of `patternProperties`. */
+export function patternsOf(v: SchemaVisit): Array<{ source: string; pointer: string }> {
+  const { pattern, patternProperties } = v.schema;
+  const out: Array<{ source: string; pointer: string }> = [];
+  if (typeof pattern === 'string') out.push({ source: pattern, pointer: joinPointer(v.pointer, 'pattern') });
+  if (patternProperties && typeof patternProperties === 'object') {
+    for (const key of Object.keys(patternProperties)) out.push({ source: key, pointer: joinPointer(v.pointer, 'patternProperties', key) });
+  }
+  return out;
+}
+
 const visits = new WeakMap<Plan, SchemaVisit[]>();
 
 /**

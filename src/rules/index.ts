@@ -7,6 +7,7 @@ import { requiredNotDeclared } from './plan/required-not-declared.js';
 import { similarEvent } from './plan/similar-event.js';
 import { specAlternative } from './plan/spec-alternative.js';
 import { typeKeywordMismatch } from './plan/type-keyword-mismatch.js';
+import { unsafePattern } from './plan/unsafe-pattern.js';
 import { nameTooLong } from './spec/name-too-long.js';
 import { maxDepth } from './spec/max-depth.js';
 import { invalidIntegrations } from './spec/invalid-integrations.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   impossibleBounds,
   requiredNotDeclared,
   typeKeywordMismatch,
+  unsafePattern,
   dynamicEventName,
   parseError,
   skippedFile,
@@ -83,7 +85,7 @@ export const FATAL_PROBLEMS: Record<string, string> = {
   'plan/duplicate-definition': 'The same event, page, screen, type or traits section is defined in two files.',
   'plan/unknown-type-ref': 'A property refers to a type that is neither a JSON type nor defined in `types`.',
   'plan/type-cycle': 'Reusable types refer to each other in a cycle (A -> B -> A).',
-  'plan/invalid-schema': 'A compiled schema is rejected by the JSON Schema validator (for example a pattern that is not a valid regular expression).',
+  'plan/invalid-schema': 'A compiled schema is rejected by the JSON Schema validator (for example a pattern that is not a valid regular expression, or one RE2 cannot run in linear time, such as a lookahead).',
 };
 
 /**

@@ -5,6 +5,7 @@ import { shortened } from '../core/text.js';
 import type { EventLocation } from '../ingest/types.js';
 import { checkName, type NamingResult } from '../naming/conventions.js';
 import { closest } from '../naming/distance.js';
+import { LINEAR_REGEXP_ENGINE } from '../patterns/linear-regexp.js';
 import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
 import { escapeToken, joinPointer, pointerTokens } from '../plan/pointer.js';
 import { RULES } from '../rules/index.js';
@@ -69,7 +70,8 @@ export class EventChecker {
   ) {
     // No meta-schema check of each compiled schema (its first use costs 35 ms, in every worker): the
     // plan format already constrains every keyword a plan can set, and the compiler writes the rest.
-    this.#ajv = createAjv({ verbose: true, validateSchema: false, ownProperties: namesInheritedProperties(planSchemas(plan)) });
+    // Patterns run on whatever a payload holds: RE2's engine keeps every check linear in its length.
+    this.#ajv = createAjv({ verbose: true, validateSchema: false, ownProperties: namesInheritedProperties(planSchemas(plan)), code: { regExp: LINEAR_REGEXP_ENGINE } });
     const severity = (id: string) => options.severities.get(id) ?? 'off';
     this.#payloadRules = RULES.filter((r) => r.checkPayload && severity(r.meta.id) !== 'off').map((rule) => ({
       rule,

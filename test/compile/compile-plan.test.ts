@@ -147,6 +147,29 @@ describe('verifyPlanSchemas', () => {
     expect(found[0]!.message).toMatch(/^Unknown format "emial"; known formats: .*\bemail\b/);
     expect(found[1]!.message).toMatch(/^Pattern \/\[a-\\d\]\/ is not a valid regular expression in unicode mode: /);
   });
+
+  it('reports patterns RE2 cannot run, in patternProperties keys and conventions too, with the character', () => {
+    const plan = planFrom(
+      [
+        'types:',
+        '  Code: { type: string, pattern: "^(?<=x)y" }',
+        'events:',
+        '  A Happened:',
+        '    properties:',
+        '      a: Code',
+        '      b: { type: object, patternProperties: { "^(x)\\\\1$": string } }',
+        '      c: { type: string, pattern: "^(a+)+$" }',
+        '',
+      ].join('\n'),
+    );
+    const found = verifyPlanSchemas(plan);
+    expect(found.map((d) => [d.ruleId, d.line, d.path, d.fatal])).toEqual([
+      ['plan/invalid-schema', 2, '/types/Code/pattern', true],
+      ['plan/invalid-schema', 7, '/events/A Happened/properties/b/patternProperties/^(x)\\1$', true],
+    ]);
+    expect(found[0]!.message).toBe('Pattern /^(?<=x)y/ cannot run in linear time (RE2), as cdp runs every pattern: the lookbehind (?<=…) at character 2; write that condition as a schema of its own, such as `not: { pattern: ... }`');
+    expect(found[1]!.message).toBe('Pattern /^(x)\\1$/ cannot run in linear time (RE2), as cdp runs every pattern: the backreference \\1 at character 5');
+  });
 });
 
 describe('the example plans', () => {

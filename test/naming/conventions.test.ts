@@ -46,6 +46,8 @@ describe('parseConvention', () => {
     ['hungarian', /unknown naming convention "hungarian"; expected one of object-action, snake_case/],
     [{ pattern: '^[a-z' }, /^invalid pattern \/\^\[a-z\/: .*(Unterminated|terminated|missing)/i],
     [{ pattern: '(' }, /^invalid pattern/],
+    [{ pattern: '^(?!_)[a-z_]+$' }, /^pattern \/\^\(\?!_\)\[a-z_\]\+\$\/ cannot run in linear time \(RE2\), as cdp runs every pattern: the negative lookahead \(\?!…\) at character 2$/],
+    [{ pattern: '^(a)\\1$' }, /the backreference \\1 at character 5$/],
     [{ pattern: 42 }, /needs a "pattern" string/],
     [{}, /needs a "pattern" string/],
     [{ pattern: 'a', descripton: 'typo' }, /unknown key "descripton"/],

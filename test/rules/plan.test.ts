@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { duplicateEvent } from '../../src/rules/plan/duplicate-event.js';
 import { impossibleBounds } from '../../src/rules/plan/impossible-bounds.js';
 import { missingDescription } from '../../src/rules/plan/missing-description.js';
@@ -5,6 +6,7 @@ import { requiredNotDeclared } from '../../src/rules/plan/required-not-declared.
 import { similarEvent } from '../../src/rules/plan/similar-event.js';
 import { specAlternative } from '../../src/rules/plan/spec-alternative.js';
 import { typeKeywordMismatch } from '../../src/rules/plan/type-keyword-mismatch.js';
+import { unsafePattern } from '../../src/rules/plan/unsafe-pattern.js';
 import { nameTooLong } from '../../src/rules/spec/name-too-long.js';
 import { testRule } from './rule-tester.js';
 
@@ -130,4 +132,35 @@ testRule(typeKeywordMismatch, {
 testRule(nameTooLong, {
   valid: [],
   invalid: [{ plan: `identify:\n  traits:\n    ${'t'.repeat(300)}: string\n`, errors: [{ line: 3, message: `Trait name is 300 characters long; Segment allows at most 255: "${'t'.repeat(40)}…"` }] }],
+});
+
+testRule(unsafePattern, {
+  valid: [
+    'events:\n  Order Completed:\n    properties:\n      currency: { type: string, pattern: "^[A-Z]{3}$" }\n      slug: { type: string, pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }\n',
+    // Exponential, but RE2 cannot run it: plan/invalid-schema reports it.
+    'events:\n  Order Completed:\n    properties:\n      a: { type: string, pattern: "^(a+)+\\\\1$" }\n',
+  ],
+  invalid: [
+    {
+      plan: [
+        'types:',
+        '  Words: { type: string, pattern: "^(\\\\w+\\\\s?)+$" }',
+        'events:',
+        '  Order Completed:',
+        '    properties:',
+        '      note: Words',
+        '      tags:',
+        '        type: object',
+        '        patternProperties:',
+        '          "^(a|aa)+$": { type: string }',
+        '      trimmed: { type: string, pattern: "\\\\s+$" }',
+        '',
+      ].join('\n'),
+      errors: [
+        { line: 2, messageId: 'exponential', message: expect.stringMatching(/^Pattern \/\^\(\\w\+\\s\?\)\+\$\/ backtracks in exponential time from character 3: /) as unknown as string },
+        { line: 10, messageId: 'exponential', event: 'Order Completed' },
+        { line: 11, messageId: 'polynomial', message: expect.stringMatching(/^Pattern \/\\s\+\$\/ backtracks in quadratic time from character 1: /) as unknown as string },
+      ],
+    },
+  ],
 });
