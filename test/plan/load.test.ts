@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan, PlanLoadError } from '../../src/plan/load.js';
-import { planFrom, writeTree } from '../helpers/plan.js';
+import { FIXTURES, planFrom, writeTree } from '../helpers/plan.js';
 
 function loadErrors(files: Record<string, string>, root = 'plan.yaml') {
   const dir = writeTree(files);
@@ -180,9 +180,33 @@ describe('loadPlan, format details', () => {
     }
   });
 
+  it('says "an integer"', () => {
+    expect(loadErrors({ 'plan.yaml': 'events:\n  A:\n    properties:\n      n: { type: integer, minLength: 1.5 }\n' }).map((d) => d.message)).toEqual([
+      '"minLength" of property "n" of event "A" must be an integer',
+    ]);
+  });
+
   it('accepts empty identify and group sections', () => {
     const plan = planFrom('identify:\ngroup:\n');
     expect(plan.identify?.traits).toEqual({ type: 'object', properties: {} });
     expect(plan.group).toBeDefined();
+  });
+
+  it('refuses a key holding a lone surrogate, which would make ajv throw on every event of that name (found by fuzzing)', () => {
+    let diagnostics;
+    try {
+      loadPlan('lone-surrogate-key.yaml', `${FIXTURES}plans`);
+    } catch (error) {
+      diagnostics = (error as PlanLoadError).diagnostics;
+    }
+    expect(diagnostics?.map((d) => [d.ruleId, d.line, d.column, d.path, d.message])).toEqual([
+      [
+        'plan/invalid-format',
+        7,
+        7,
+        '/events/Order Completed/properties/total\ud800',
+        'Key "total\\ud800" in "properties" of event "Order Completed" holds a lone UTF-16 surrogate; names must be well-formed Unicode',
+      ],
+    ]);
   });
 });

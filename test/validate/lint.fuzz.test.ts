@@ -10,7 +10,7 @@ describe('lint on generated input (property)', () => {
   it('never throws, reconciles its counts and puts every diagnostic on a line of the input', async () => {
     await fc.assert(
       fc.asyncProperty(lintInput, fc.integer({ min: 0, max: 1 }), (input, checker) => lintProperty(api, setup, input, checker).then(() => undefined)),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
