@@ -128,3 +128,19 @@ export const lintInput = fc
 export function describeInput(input) {
   return `kind=${input.kind} chunk=${input.chunk} unitBytes=${input.unitBytes} maxElements=${input.maxElements}${input.bytes === input.plain ? '' : ` gzip${input.cut ? ` cut to ${input.bytes.length} bytes` : ''}`}\nplain (base64): ${input.plain.toString('base64')}\nplain (text): ${JSON.stringify(input.plain.toString('latin1').slice(0, 2000))}`;
 }
+
+/** A few consecutive messages of a real corpus, joined as NDJSON, with their bytes mutated. */
+export function corpusInput(messages) {
+  return fc
+    .record({
+      start: fc.nat(messages.length - 1),
+      count: fc.integer({ min: 1, max: 12 }),
+      mutations: fc.array(byteMutation, { minLength: 1, maxLength: 6 }),
+      chunk: fc.integer({ min: 1, max: 70_000 }),
+      unitBytes: fc.constantFrom(64, 4096, 1024 * 1024),
+    })
+    .map(({ start, count, mutations, chunk, unitBytes }) => {
+      const plain = applyMutations(Buffer.from(`${messages.slice(start, start + count).join('\n')}\n`), mutations);
+      return { kind: 'corpus', count: undefined, plain, bytes: plain, cut: false, chunk, unitBytes, maxElements: 1000 };
+    });
+}

@@ -100,6 +100,7 @@ function renderAll(api, diagnostics, files) {
  * - the JSON output of each unit parses, every reporter renders the diagnostics;
  * - schema-report's aggregation reads as many events: read = reported + malformed + filtered,
  *   nothing failed, and the report renders in every format.
+ * Returns the counts and the rules that spoke.
  */
 export async function lintProperty(api, setup, input, checkerIndex = 0) {
   const checker = setup.checkers[checkerIndex];
@@ -144,7 +145,7 @@ export async function lintProperty(api, setup, input, checkerIndex = 0) {
   }
   renderAll(api, diagnostics, [STDIN.name]);
   aggregateProperty(api, setup, units, totals.read, lines.length);
-  return totals;
+  return { ...totals, rules: diagnostics.map((d) => d.ruleId) };
 }
 
 function aggregateProperty(api, setup, units, read, lineCount) {
