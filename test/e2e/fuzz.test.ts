@@ -54,9 +54,9 @@ describe('the CLI on generated input (property)', () => {
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: 3 },
+      { numRuns: 3, interruptAfterTimeLimit: 15_000 },
     );
-  });
+  }, 60_000);
 
   it('check exits 0, 1 or 2 on a generated plan, with a position for every problem that stops it', () => {
     fc.assert(
@@ -75,7 +75,7 @@ describe('the CLI on generated input (property)', () => {
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: 3 },
+      { numRuns: 3, interruptAfterTimeLimit: 15_000 },
     );
-  });
+  }, 60_000);
 });

@@ -16,5 +16,5 @@ describe('loadPlan on generated plans (property)', () => {
     // Both sides are reached, or the generator has stopped testing one of them.
     expect(outcomes.loaded).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
