@@ -2,6 +2,7 @@ import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { DEFAULT_POLICIES, type Plan, type Policy, type RawConvention, type TypeDefinition, type PlanEvent } from './model.js';
 import { Normalizer } from './normalize.js';
+import { loneSurrogateKeys } from './lone-surrogates.js';
 import { joinPointer } from './pointer.js';
 import { resolveTypes } from './resolve-types.js';
 import { SourceMap } from './source-map.js';
@@ -81,7 +82,7 @@ class PlanLoader {
       this.fail(file, '', `The plan file is empty: it needs at least ${site ? 'one of `events`, `types`, `identify`, `group`, `pages` or `screens`' : '`plan:` and `events:`'}`, 'plan/invalid-format');
       return;
     }
-    const formatErrors = validatePlanFormat(source.value, source.map);
+    const formatErrors = [...validatePlanFormat(source.value, source.map), ...loneSurrogateKeys(source.value, source.map)];
     if (formatErrors.length > 0) {
       this.#diagnostics.push(...formatErrors);
       return;

@@ -29,7 +29,8 @@ export function validatePlanFormat(value: unknown, map: SourceMap): Diagnostic[]
  * wrote: drop `type` errors from branches when another branch got further at the same place.
  */
 function selectErrors(errors: ErrorObject[]): ErrorObject[] {
-  const real = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  // A bad name comes as the name's own error (carrying `propertyName`) and again as `propertyNames`.
+  const real = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if' && e.keyword !== 'propertyNames');
   // A branch that got past the type check at this place, or anything failing further in, is the better story.
   const deeper = (e: ErrorObject) =>
     real.some(
@@ -56,6 +57,8 @@ function mergeTypes(target: ErrorObject, extra: ErrorObject): void {
 }
 
 function toDiagnostic(e: ErrorObject, map: SourceMap): Diagnostic {
+  const name = (e as ErrorObject & { propertyName?: string }).propertyName;
+  if (name !== undefined) return nameDiagnostic(e, name, map);
   const where = describe(e.instancePath);
   let message: string;
   let suggestion: string | undefined;
@@ -80,8 +83,6 @@ function toDiagnostic(e: ErrorObject, map: SourceMap): Diagnostic {
     case 'pattern':
       message = `${capitalize(where)} ${e.instancePath.includes('/types') ? 'must be an identifier (letters, digits, _; not starting with a digit)' : `must match ${String(e.params.pattern)}`}`;
       break;
-    case 'propertyNames':
-      return toDiagnostic({ ...e, keyword: 'pattern', params: { pattern: '' } }, map);
     case 'format':
       message = `${capitalize(where)} is not a valid ${String(e.params.format)}${e.params.format === 'regex' ? ' (regular expression)' : ''}`;
       break;
@@ -93,6 +94,19 @@ function toDiagnostic(e: ErrorObject, map: SourceMap): Diagnostic {
   const d: Diagnostic = { ruleId: 'plan/invalid-format', severity: 'error', fatal: true, message, file: map.file, line, column, path: pointer };
   if (suggestion !== undefined) d.suggestion = suggestion;
   return d;
+}
+
+/** A name (a key) that the format refuses, pointed at by itself rather than at the map holding it. */
+function nameDiagnostic(e: ErrorObject, name: string, map: SourceMap): Diagnostic {
+  const where = describe(e.instancePath);
+  const message =
+    name === ''
+      ? `A name in ${where} is empty`
+      : e.keyword === 'pattern' && e.instancePath === '/types'
+        ? `Type name ${JSON.stringify(name)} must be an identifier (letters, digits, _; not starting with a digit)`
+        : `Name ${JSON.stringify(name)} in ${where} ${e.message ?? 'is invalid'}`;
+  const path = joinPointer(e.instancePath, name);
+  return { ruleId: 'plan/invalid-format', severity: 'error', fatal: true, message, file: map.file, ...map.locate(path, 'key'), path };
 }
 
 /** Names a place in the plan the way its author thinks of it: `event "Order Completed"`, `property "price"`. */
@@ -121,6 +135,6 @@ function capitalize(s: string): string {
 }
 
 function listOr(items: string[]): string {
-  const words = items.map((t) => (t === 'object' ? 'a map' : t === 'array' ? 'a list' : t === 'null' ? 'empty' : `a ${t}`));
+  const words = items.map((t) => (t === 'object' ? 'a map' : t === 'array' ? 'a list' : t === 'null' ? 'empty' : t === 'integer' ? 'an integer' : `a ${t}`));
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }

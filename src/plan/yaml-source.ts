@@ -86,23 +86,15 @@ function syntaxDiagnostic(error: unknown, text: string, map: SourceMap): Diagnos
 function aliasExcess(value: unknown): string | undefined {
   const seen = new Set<object>();
   const sizes = new Map<object, number>();
-  const expandedSize = (v: unknown): number => {
-    if (v === null || typeof v !== 'object') return 1;
-    let size = sizes.get(v);
-    if (size === undefined) {
-      size = 1;
-      for (const child of Object.values(v)) size += expandedSize(child);
-      sizes.set(v, size);
-    }
-    return size;
-  };
   let aliased = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
     if (v === null || typeof v !== 'object') continue;
     if (seen.has(v)) {
-      aliased += expandedSize(v);
+      const size = expandedSize(v, sizes);
+      if (size === undefined) return 'an alias is used inside its own anchor, so it expands without end';
+      aliased += size;
       if (aliased > MAX_ALIASED_NODES) return `aliases expand to more than ${MAX_ALIASED_NODES} nodes`;
       continue;
     }
@@ -110,6 +102,37 @@ function aliasExcess(value: unknown): string | undefined {
     for (const child of Object.values(v)) stack.push(child);
   }
   return undefined;
+}
+
+/**
+ * Nodes in `root` with every alias expanded, memoised in `sizes`; undefined when `root` contains
+ * itself (`a: &a { b: *a }`, which js-yaml builds as a cyclic object). Iterative: an anchored node
+ * may nest as deep as YAML allows.
+ */
+function expandedSize(root: object, sizes: Map<object, number>): number | undefined {
+  const open = new Set<object>();
+  const stack: Array<{ node: object; entered: boolean }> = [{ node: root, entered: false }];
+  while (stack.length > 0) {
+    const top = stack.at(-1)!;
+    if (sizes.has(top.node)) {
+      stack.pop();
+    } else if (!top.entered) {
+      top.entered = true;
+      open.add(top.node);
+      for (const child of Object.values(top.node)) {
+        if (child === null || typeof child !== 'object' || sizes.has(child)) continue;
+        if (open.has(child)) return undefined;
+        stack.push({ node: child, entered: false });
+      }
+    } else {
+      let size = 1;
+      for (const child of Object.values(top.node)) size += child !== null && typeof child === 'object' ? sizes.get(child)! : 1;
+      sizes.set(top.node, size);
+      open.delete(top.node);
+      stack.pop();
+    }
+  }
+  return sizes.get(root)!;
 }
 
 /** Offset of the first character at or after `offset` that is not blank or inside a comment. */

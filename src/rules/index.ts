@@ -79,7 +79,7 @@ export const FATAL_PROBLEMS: Record<string, string> = {
   'plan/io-error': 'A plan file (or an included one) cannot be read.',
   'plan/yaml-syntax': 'A plan file is not valid YAML (including tab indentation).',
   'plan/duplicate-key': 'A key appears twice in the same YAML map.',
-  'plan/alias-limit': 'A plan file expands YAML aliases beyond the safety limit ("billion laughs").',
+  'plan/alias-limit': 'A plan file expands YAML aliases beyond the safety limit ("billion laughs"), or uses an alias inside its own anchor.',
   'plan/invalid-format': 'A plan file does not match the plan format (unknown keys, wrong value types, empty file).',
   'plan/invalid-include': 'An `include` forms a cycle, repeats a file, or an included file sets root-only keys.',
   'plan/duplicate-definition': 'The same event, page, screen, type or traits section is defined in two files.',

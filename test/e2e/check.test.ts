@@ -50,6 +50,7 @@ describe('cdp check', () => {
     ['type-cycle.yaml', 'plan/type-cycle', /cycle: \w+ -> \w+ -> \w+/],
     ['type-cycle-nested.yaml', 'plan/type-cycle', /cycle/],
     ['alias-bomb.yaml', 'plan/alias-limit', /billion laughs/],
+    ['alias-cycle.yaml', 'plan/alias-limit', /an alias is used inside its own anchor/],
     ['empty.yaml', 'plan/invalid-format', /empty/],
     ['unknown-key.yaml', 'plan/invalid-format', /did you mean "description"/],
     ['include-missing.yaml', 'plan/io-error', /Cannot read included plan file/],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan, PlanLoadError } from '../../src/plan/load.js';
-import { planFrom, writeTree } from '../helpers/plan.js';
+import { FIXTURES, planFrom, writeTree } from '../helpers/plan.js';
 
 function loadErrors(files: Record<string, string>, root = 'plan.yaml') {
   const dir = writeTree(files);
@@ -141,6 +141,14 @@ describe('loadPlan', () => {
       const [d] = loadErrors({ 'plan.yaml': levels.join('\n') + '\n' });
       expect(d).toMatchObject({ ruleId: 'plan/alias-limit', fatal: true, line: 2 });
     });
+    it('an alias used inside its own anchor, which js-yaml builds as a cycle (found by fuzzing)', () => {
+      expect(loadErrors({ 'plan.yaml': 'events:\n  A: &a\n    description: x\n    properties: { p: *a }\n' })).toMatchObject([
+        { ruleId: 'plan/alias-limit', line: 4, column: 22, message: expect.stringContaining('an alias is used inside its own anchor, so it expands without end') },
+      ]);
+      // Through another node, and below an alias that is fine.
+      const indirect = 'types:\n  Base: &b { type: object }\n  A: *b\nevents:\n  E: &e\n    properties:\n      x: { items: [*e] }\n';
+      expect(loadErrors({ 'plan.yaml': indirect }).map((d) => d.ruleId)).toEqual(['plan/alias-limit']);
+    });
     it('100,000 aliases, even of a scalar', () => {
       const [d] = loadErrors({ 'plan.yaml': `x: &x lol\ny: [${Array(100_000).fill('*x').join(', ')}]\n` });
       expect(d).toMatchObject({ ruleId: 'plan/alias-limit', line: 2, column: 5 });
@@ -180,9 +188,41 @@ describe('loadPlan, format details', () => {
     }
   });
 
+  it('points at a bad type name or an empty event name itself, once each', () => {
+    const problems = loadErrors({ 'plan.yaml': 'types:\n  Good: string\n  1bad: string\nevents:\n  A:\n    description: x\n  "":\n    description: y\n' });
+    expect(problems.map((d) => [d.line, d.column, d.path, d.message])).toEqual([
+      [3, 3, '/types/1bad', 'Type name "1bad" must be an identifier (letters, digits, _; not starting with a digit)'],
+      [7, 3, '/events/', 'A name in "events" is empty'],
+    ]);
+  });
+
+  it('says "an integer"', () => {
+    expect(loadErrors({ 'plan.yaml': 'events:\n  A:\n    properties:\n      n: { type: integer, minLength: 1.5 }\n' }).map((d) => d.message)).toEqual([
+      '"minLength" of property "n" of event "A" must be an integer',
+    ]);
+  });
+
   it('accepts empty identify and group sections', () => {
     const plan = planFrom('identify:\ngroup:\n');
     expect(plan.identify?.traits).toEqual({ type: 'object', properties: {} });
     expect(plan.group).toBeDefined();
+  });
+
+  it('refuses a key holding a lone surrogate, which would make ajv throw on every event of that name (found by fuzzing)', () => {
+    let diagnostics;
+    try {
+      loadPlan('lone-surrogate-key.yaml', `${FIXTURES}plans`);
+    } catch (error) {
+      diagnostics = (error as PlanLoadError).diagnostics;
+    }
+    expect(diagnostics?.map((d) => [d.ruleId, d.line, d.column, d.path, d.message])).toEqual([
+      [
+        'plan/invalid-format',
+        7,
+        7,
+        '/events/Order Completed/properties/total\ud800',
+        'Key "total\\ud800" in "properties" of event "Order Completed" holds a lone UTF-16 surrogate; names must be well-formed Unicode',
+      ],
+    ]);
   });
 });

@@ -1,0 +1,42 @@
+// The code under test, loaded from `src` (vitest, which compiles TypeScript) or from the built
+// `dist` (scripts/fuzz.mjs, plain Node): both have the same module layout.
+const MODULES = {
+  'ingest/read-units.js': ['readUnits'],
+  'ingest/types.js': ['InputError'],
+  'validate/process-unit.js': ['processUnit'],
+  'validate/unit-output.js': ['prepareUnitOutput'],
+  'validate/event-checker.js': ['EventChecker'],
+  'compile/compile-plan.js': ['compilePlan'],
+  'compile/verify.js': ['verifyPlanSchemas'],
+  'plan/load.js': ['loadPlan', 'PlanLoadError'],
+  'config/resolve.js': ['resolveSeverities', 'resolveConventions'],
+  'rules/index.js': ['RULES'],
+  'rules/check-plan.js': ['checkPlan'],
+  'rules/describe.js': ['describeRules'],
+  'core/report.js': ['createReport'],
+  'reporters/index.js': ['getReporter', 'REPORTER_NAMES'],
+  'report/aggregate.js': ['CoverageAggregator'],
+  'report/aggregate-unit.js': ['aggregateUnit'],
+  'report/build-report.js': ['buildSchemaReport'],
+  'report/infer-plan.js': ['inferPlan'],
+  'reporters/schema/table.js': ['renderSchemaTable'],
+  'reporters/schema/markdown.js': ['renderSchemaMarkdown'],
+  'reporters/schema/html.js': ['renderSchemaReportHtml'],
+  'reporters/schema/yaml.js': ['renderInferredPlan'],
+};
+
+/** `base`: the absolute path of `src` or `dist`. */
+export async function loadApi(base) {
+  const api = {};
+  for (const [path, names] of Object.entries(MODULES)) {
+    const module = await import(`${base}/${path}`);
+    for (const name of names) api[name] = module[name];
+  }
+  return api;
+}
+
+/** Scan is loaded apart: it brings ts-morph, which the other properties do not need. */
+export async function loadScanApi(base) {
+  const { runScan, DEFAULT_MAX_FILE_SIZE } = await import(`${base}/scan/run-scan.js`);
+  return { runScan, DEFAULT_MAX_FILE_SIZE };
+}
