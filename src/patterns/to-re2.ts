@@ -110,8 +110,7 @@ export function parsePattern(pattern: string): AST.Pattern {
 /**
  * The RE2 spelling of a JSON Schema `pattern` as ajv runs it (a JavaScript regular expression with
  * the `u` flag, searched anywhere in the string), matching exactly the strings it matches; or why
- * there is none. Only the syntax is checked here: whether RE2 accepts the result (its limits on
- * size, its Unicode tables) is for the engine to say when it compiles it.
+ * there is none: a construct RE2 lacks, a count past its limits, a script it does not know.
  */
 export function toRe2(pattern: string): Re2Translation {
   let ast: AST.Pattern;
