@@ -81,7 +81,8 @@ if (flags.path !== undefined) {
   process.exit(details.failed ? 1 : 0);
 }
 
-console.log(`fuzz: seed ${seed}, targets ${chosen.join(', ')}, ${Number.isFinite(seconds) ? `${seconds} s` : ''}${Number.isFinite(runsPerTarget) ? ` ${runsPerTarget} runs per target` : ''}`);
+const bounds = [Number.isFinite(seconds) ? `${seconds} s` : '', Number.isFinite(runsPerTarget) ? `${runsPerTarget} runs per target` : ''].filter(Boolean);
+console.log(`fuzz: seed ${seed}, targets ${chosen.join(', ')}, at most ${bounds.join(' and ')}`);
 const started = Date.now();
 const deadline = started + seconds * 1000;
 const runs = Object.fromEntries(chosen.map((n) => [n, 0]));

@@ -8,7 +8,7 @@ const PLANNED_PAGES = ['Home', 'Checkout'];
 const PLANNED_SCREENS = ['Settings'];
 const PLANNED_PROPERTIES = ['order_id', 'revenue', 'currency', 'coupon', 'products', 'payment_method', 'created_at', 'address', 'product_id', 'price', 'quantity', 'email', 'known', 'step', 'tab', 'tags', 'city'];
 const TRAITS = ['email', 'firstName', 'createdAt', 'address', 'name', 'employees', 'first_name', 'postalCode'];
-export const CALL_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'];
+const CALL_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'];
 
 /** Keys that name something on Object.prototype, JSON-pointer syntax, or nothing at all. */
 export const HOSTILE_KEYS = [
@@ -20,7 +20,7 @@ export const HOSTILE_KEYS = [
 export const loneSurrogate = fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff', 'a\ud83d', '\ude00b', 'x\ud800\ud800y');
 
 /** Past the 255 characters of a Segment name, and past 64 KiB. */
-export const hugeString = fc
+const hugeString = fc
   .tuple(fc.integer({ min: 200, max: 70_000 }), fc.constantFrom('a', 'é', '🎉', '\\', '"', ' ', '\n', '\ud800', 'Order '))
   .map(([n, piece]) => piece.repeat(Math.ceil(n / piece.length)));
 
@@ -31,7 +31,7 @@ export const anyString = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
 );
 
-export const anyKey = fc.oneof(
+const anyKey = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
   { weight: 3, arbitrary: fc.constantFrom(...PLANNED_PROPERTIES, ...TRAITS) },
   { weight: 3, arbitrary: anyString },
@@ -71,7 +71,7 @@ const wideText = fc
   });
 
 /** Any JSON value, as text, with hostile keys and strings in it. */
-export const jsonText = fc.letrec((tie) => ({
+const jsonText = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarText, tie('array'), tie('object')),
   array: fc.array(tie('value'), { maxLength: 5 }).map((items) => `[${items.join(',')}]`),
   object: fc.array(fc.tuple(anyKey, tie('value')), { maxLength: 6 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),

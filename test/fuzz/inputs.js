@@ -94,7 +94,7 @@ const prettyEvents = fc
 /** A batch on one line among NDJSON lines. */
 const batchLines = fc.array(fc.tuple(batchText, newline), { minLength: 1, maxLength: 3 }).map((lines) => ({ kind: 'ndjson', text: lines.map(([l, nl]) => l + nl).join('') }));
 
-export const document = fc.oneof({ weight: 6, arbitrary: ndjson }, { weight: 2, arbitrary: jsonArray }, { weight: 1, arbitrary: batchDocument }, { weight: 1, arbitrary: prettyEvents }, { weight: 1, arbitrary: batchLines });
+const document = fc.oneof({ weight: 6, arbitrary: ndjson }, { weight: 2, arbitrary: jsonArray }, { weight: 1, arbitrary: batchDocument }, { weight: 1, arbitrary: prettyEvents }, { weight: 1, arbitrary: batchLines });
 
 /**
  * An input as the readers get it: `plain` is the text the line numbers refer to (after hostile

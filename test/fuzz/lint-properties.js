@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 
-export class PropertyFailure extends Error {
+class PropertyFailure extends Error {
   name = 'PropertyFailure';
 }
 
@@ -32,7 +32,7 @@ export function lintSetup(api, planPath) {
   return { plan, planFile: planPath, checkers: [checker({}), checker({ rules: everyRule })] };
 }
 
-export function stream(bytes, size) {
+function stream(bytes, size) {
   const chunks = [];
   for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, Math.min(bytes.length, at + size)));
   return Readable.from(chunks);
@@ -132,7 +132,7 @@ export async function lintProperty(api, setup, input, checkerIndex = 0) {
   }
 
   // No units: nothing to read, or a document with no elements ({"batch": []}).
-  const ndjson = units.length > 0 ? units.every((u) => u.kind === 'lines') : !/^\s*[[{]/.test(input.plain.toString('latin1').replace(/^\xef\xbb\xbf/, ''));
+  const ndjson = units.length > 0 ? units.every((u) => u.kind === 'lines') : !/^[ \t\r\n]*[[{]/.test(input.plain.toString('latin1').replace(/^\xef\xbb\xbf/, ''));
   if (ndjson && !inputError) {
     const nonBlank = lines.filter((l) => !l.blank);
     const expected = nonBlank.reduce((n, l) => n + eventsOnLine(l.raw), 0);

@@ -29,7 +29,7 @@ const POLICIES = ['error', 'warn', 'off'];
  * past the format check to the compiler, the plan rules and the checker); a hostile one has
  * anything, now and then, anywhere.
  */
-export function planValue(root, hostile) {
+function planValue(root, hostile) {
   const or = (plausible, wrong = anyValue) => (hostile ? fc.oneof({ weight: 30, arbitrary: plausible }, { weight: 1, arbitrary: wrong }) : plausible);
   const TYPE_NAMES = hostile ? HOSTILE_TYPE_NAMES : CLEAN_TYPE_NAMES;
   const key = hostile ? name : name.filter((n) => n !== '' && !/\p{Cs}/u.test(n));
@@ -123,7 +123,7 @@ function ownProto(value) {
 }
 
 /** Block or flow YAML (level 0 is JSON, which is YAML too). */
-export const dumped = (value, flowLevel) => (flowLevel === 0 ? JSON.stringify(ownProto(value), null, 1) ?? '' : jsYaml.dump(ownProto(value), { flowLevel, lineWidth: -1, noRefs: true, skipInvalid: true }));
+const dumped = (value, flowLevel) => (flowLevel === 0 ? JSON.stringify(ownProto(value), null, 1) ?? '' : jsYaml.dump(ownProto(value), { flowLevel, lineWidth: -1, noRefs: true, skipInvalid: true }));
 
 /** YAML that is hard on parsers and on what walks their output. */
 const trickyYaml = fc.oneof(

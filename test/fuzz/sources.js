@@ -33,7 +33,7 @@ function expression(depth) {
 const CALLEES = ['analytics.track', 'analytics?.track', 'window.analytics.track', 'analytics.identify', 'analytics.page', 'analytics.screen', 'analytics.group', 'analytics.alias', 'client.track', 'analytics["track"]'];
 
 /** A tracking call with arguments up to `depth` levels deep. */
-export const trackingCall = (depth) =>
+const trackingCall = (depth) =>
   fc.tuple(fc.constantFrom(...CALLEES), fc.array(expression(depth), { maxLength: 4 })).map(([callee, args]) => `${callee}(${args.join(', ')});`);
 
 const PRELUDE = [

@@ -11,7 +11,7 @@ describe('loadPlan on generated plans (property)', () => {
       fc.property(planFiles, (files) => {
         outcomes[planProperty(api, files).outcome]++;
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
     // Both sides are reached, or the generator has stopped testing one of them.
     expect(outcomes.loaded).toBeGreaterThan(0);
