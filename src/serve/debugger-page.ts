@@ -155,6 +155,8 @@ function show(r) {
 const source = new EventSource('/api/stream');
 source.addEventListener('counts', (e) => {
   const c = JSON.parse(e.data);
+  // Numbers that went back mean a restarted server: what the page holds is from the last one.
+  if (c.seq < lastSeq) { clear(); lastSeq = 0; }
   counts.received = c.received; counts.valid = c.valid; counts.problems = c.problems;
   countedUpTo = c.seq;
   renderCounts();
@@ -172,11 +174,12 @@ source.addEventListener('message', (e) => {
   if (paused) held.push(r); else show(r);
   draw();
 });
-source.addEventListener('reset', () => {
+function clear() {
   records.length = 0; held.length = 0; selected = null;
   counts.received = counts.valid = counts.problems = 0;
   renderList(); renderCounts(); renderDetail();
-});
+}
+source.addEventListener('reset', clear);
 source.addEventListener('plan', (e) => {
   const status = JSON.parse(e.data);
   const plan = $('plan');

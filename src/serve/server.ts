@@ -175,8 +175,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   function openStream(res: ServerResponse): void {
+    // A page reconnecting while the server stops would hold it open. Cut, not refused: EventSource
+    // tries again after a network error (a restarted server picks it up), but gives up on an HTTP error.
+    if (closing) {
+      res.destroy();
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     streams.add(res);
+    // After a restart of cdp serve, the page is back within a second.
+    res.write('retry: 1000\n\n');
     const send = (event: string, data: string) => {
       res.write(sseEvent(event, data));
       if (res.writableLength > MAX_STREAM_BACKLOG) res.destroy();
@@ -218,7 +226,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       for (const res of pending) if (!res.headersSent) res.setHeader('Connection', 'close');
       // Stops listening and closes idle connections; resolves once the requests in flight are answered.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const res of streams) res.end(() => res.socket?.destroy());
+      for (const res of streams) {
+        // Its socket, taken now: by the time the end is written, the response has let go of it.
+        const socket = res.socket;
+        res.end(() => socket?.destroy());
+      }
       await closed;
       await options.log.close();
     },

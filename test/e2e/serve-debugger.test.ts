@@ -173,4 +173,16 @@ describe.skipIf(browser === undefined)('cdp serve debugger page', () => {
     await d.page.locator('#plan:not(.bad)', { hasText: /^Plan plan\.yaml$/ }).waitFor();
     expect(d.problems).toEqual([]);
   });
+
+  it('lets the server stop at once while it is open, and starts afresh when the server restarts on the same port', async () => {
+    await fresh(() => track('Order Completed', { order_id: 'before' }), () => track('Order Completed', { order_id: 'before-2' }));
+    expect(await s.stop()).toBe(0);
+    s = await serve(s.dir, ['--port', String(s.port)]);
+    // EventSource reconnects by itself; the new server numbers its messages from 1 again.
+    await d.waitForRows(0);
+    await track('Order Completed', { order_id: 'after' });
+    await d.waitForRows(1);
+    expect(await d.counters()).toEqual({ received: 1, valid: 1, problems: 0 });
+    expect(d.problems.filter((p) => !/ERR_CONNECTION_REFUSED/.test(p))).toEqual([]);
+  });
 });
