@@ -78,6 +78,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   server.headersTimeout = Math.min(server.requestTimeout, 20_000);
+  // Node's 5 s would close a test's API connection just as the test, after a slow page, reuses it
+  // (ECONNRESET); idle connections are still closed at once on SIGTERM.
+  server.keepAliveTimeout = 65_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://cdp.invalid');

@@ -96,6 +96,8 @@ describe('cdp serve: ingest, check and the test API', () => {
     expect(preflight).toMatchObject({ status: 204, headers: { 'access-control-allow-origin': '*' } });
     const page = await send(`${s.url}/`, 'GET');
     expect(page.status).toBe(200);
+    // A test that pauses between two API calls finds its connection still open.
+    expect(page.headers['keep-alive']).toBe('timeout=65');
     expect(page.body).toMatch(/Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/);
     expect(page.body).not.toMatch(/https?:\/\//);
     expect((await send(`${s.url}/api/events`, 'GET', undefined, { Host: 'attacker.example' })).status).toBe(403);
