@@ -24,8 +24,7 @@ interface ServeFlags {
   color?: boolean;
   config?: string;
   rule?: string[];
-  /** Hidden: how long a request body may take, in ms (tests shorten it). */
-  requestTimeout?: string;
+  requestTimeout: string;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -44,7 +43,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--no-color', 'disable colour output')
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable', collect)
-    .option('--request-timeout <ms>', undefined)
+    .option('--request-timeout <ms>', 'answer 408 to a request whose body has not arrived in this many ms, keeping nothing of it', '30000')
     .action(async (flags: ServeFlags) => setExit(await runServe(flags, io)));
 }
 
@@ -55,7 +54,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
 export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects a port number from 0 to 65535 (got "${flags.port}")`);
-  const requestTimeoutMs = flags.requestTimeout === undefined ? undefined : Number(flags.requestTimeout);
+  const requestTimeoutMs = Number(flags.requestTimeout);
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) throw new UsageError(`--request-timeout expects a whole number of milliseconds (got "${flags.requestTimeout}")`);
   const loaded = await readConfig(io, flags.config);
   const { config } = loaded;
   const resolved = asUsageError(() => resolveSeverities(config, flags.rule));
@@ -94,7 +94,7 @@ export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
       planStatus: () => ({ ...watcher.status(), file: displayPath(watcher.status().file, io.cwd) }),
       displayFile: (file) => displayPath(file, io.cwd),
       page: debuggerPage,
-      ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+      requestTimeoutMs,
       onRecord: (record) => {
         if (flags.quiet && record.diagnostics.length === 0) return;
         if (lines === '') setImmediate(flushLines);
