@@ -27,10 +27,11 @@ export function addReportOptions(command: Command, extraFormats: readonly string
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     // One value per flag, repeatable, so `--rule a=off plan.yaml` never takes the plan for a rule.
-    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable, e.g. --rule plan/missing-description=off', collect);
+    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable, e.g. --rule plan/missing-description=off', collectValues);
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
+/** Commander's accumulator for an option given more than once: `--rule a --rule b` is both. */
+export function collectValues(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 

@@ -19,7 +19,7 @@ import { resolveInputs } from './inputs.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { findPlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 import { startProgress } from './progress.js';
-import { useColor } from './report-options.js';
+import { collectValues, useColor } from './report-options.js';
 
 const SCHEMA_REPORT_FORMATS = ['table', 'markdown', 'json', 'html', 'yaml'] as const;
 
@@ -46,7 +46,7 @@ export function registerSchemaReport(program: Command, io: Io, setExit: (code: n
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .addOption(new Option('-f, --format <name>', `output format: ${SCHEMA_REPORT_FORMATS.join(', ')}`).default('table'))
     .option('-o, --out <path>', 'write the report to a file instead of stdout')
-    .option('--event <name>', 'report only this event (a track event, page or screen name, or identify, group, alias); repeatable', collect)
+    .option('--event <name>', 'report only this event (a track event, page or screen name, or identify, group, alias); repeatable', collectValues)
     .option('--since <iso>', 'only events stamped at or after this date or date-time (2026-11-01, 2026-11-01T12:00:00Z)')
     .option('--until <iso>', 'only events stamped at or before this date (the whole day) or date-time')
     .option('--min-coverage <pct>', 'exit with code 1 when a required property is present in less than pct% of its events')
@@ -56,9 +56,6 @@ export function registerSchemaReport(program: Command, io: Io, setExit: (code: n
     .action(async (inputs: string[], flags: SchemaReportFlags) => setExit(await runSchemaReport(inputs, flags, io)));
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
 
 export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags, io: Io): Promise<number> {
   const format = flags.infer ? 'yaml' : (flags.format ?? 'table');

@@ -9,10 +9,10 @@ import { describeRules } from '../rules/describe.js';
 import { CaptureLog } from '../serve/capture-log.js';
 import { debuggerPage } from '../serve/debugger-page.js';
 import { loadChecker, PlanWatcher } from '../serve/plan-watcher.js';
-import { startServer } from '../serve/server.js';
+import { isLoopback, startServer } from '../serve/server.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig } from './plan-input.js';
-import { useColor } from './report-options.js';
+import { collectValues, useColor } from './report-options.js';
 
 interface ServeFlags {
   plan?: string;
@@ -27,8 +27,6 @@ interface ServeFlags {
   requestTimeout: string;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
 export function registerServe(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('serve')
@@ -37,19 +35,16 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--port <n>', 'port to listen on (0: any free port)', '4545')
     .option('--host <address>', 'address to listen on; anything but loopback exposes what is captured', '127.0.0.1')
     .option('--out <dir>', 'folder of the captured NDJSON, one file per day', 'captured')
-    .option('--write-key <key>', 'accept only this write key (repeatable); without it any key is accepted', collect)
+    .option('--write-key <key>', 'accept only this write key (repeatable); without it any key is accepted', collectValues)
     .option('--quiet', 'print only the messages with problems')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('-c, --config <path>', 'use this config file instead of searching for one')
-    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable', collect)
+    .option('--rule <id=severity>', 'set a rule severity (error, warn, off); repeatable', collectValues)
     .option('--request-timeout <ms>', 'answer 408 to a request whose body has not arrived in this many ms, keeping nothing of it', '30000')
     .action(async (flags: ServeFlags) => setExit(await runServe(flags, io)));
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
 
 export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
   const port = Number(flags.port);
@@ -115,7 +110,7 @@ export async function runServe(flags: ServeFlags, io: Io): Promise<number> {
     `cdp serve: listening on ${running.url} (debugger: ${running.url}/, API: ${running.url}/api/events)\n` +
       `  plan ${displayPath(planPath, io.cwd)} · writing ${displayPath(outDir, io.cwd)}/events-YYYY-MM-DD.ndjson${flags.writeKey ? ` · ${flags.writeKey.length} write key(s)` : ' · any write key'}\n`,
   );
-  if (!LOOPBACK.has(flags.host)) io.stderr.write(`cdp serve: warning: listening on ${flags.host}: anyone who can reach this port can send events and read what was captured\n`);
+  if (!isLoopback(flags.host)) io.stderr.write(`cdp serve: warning: listening on ${flags.host}: anyone who can reach this port can send events and read what was captured\n`);
 
   await new Promise<void>((done) => {
     const stop = () => {

@@ -284,13 +284,18 @@ function allowCors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Access-Control-Max-Age', '600');
 }
 
-const LOOPBACK_NAMES: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_NAMES: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '::1']);
+
+/** Whether a host name or address (an IPv6 one with or without brackets) is this machine's loopback. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_NAMES.has(host.toLowerCase().replace(/^\[(.*)\]$/, '$1'));
+}
 
 /** Whether a Host header names this server: a loopback name, or the address it was asked to listen on. */
 function trustedHost(header: string | undefined, listenHost: string): boolean {
   if (header === undefined) return false;
   const name = header.replace(/:\d+$/, '').toLowerCase();
-  return LOOPBACK_NAMES.has(name) || name === listenHost.toLowerCase() || name === `[${listenHost.toLowerCase()}]` || listenHost === '0.0.0.0' || listenHost === '::';
+  return isLoopback(name) || name === listenHost.toLowerCase() || name === `[${listenHost.toLowerCase()}]` || listenHost === '0.0.0.0' || listenHost === '::';
 }
 
 /** A Server-Sent Event; each line of `data` is a data field, and the page gets them joined by newlines. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { cspHash } from '../../core/csp.js';
 import {
   type CoverageFailure,
   type EventCoverage,
@@ -72,12 +72,9 @@ export function renderSchemaReportHtml(report: SchemaReport, options: HtmlOption
  * log ever reach the page as markup, it could neither run nor phone home.
  */
 function contentSecurityPolicy(): string {
-  return `default-src 'none'; style-src '${sha256(STYLE)}'; script-src '${sha256(SCRIPT)}'; base-uri 'none'; form-action 'none'`;
+  return `default-src 'none'; style-src '${cspHash(STYLE)}'; script-src '${cspHash(SCRIPT)}'; base-uri 'none'; form-action 'none'`;
 }
 
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text).digest('base64')}`;
-}
 
 /** The name part of an event's label: identify, group and alias have none; a page may lack one. */
 function eventName(ref: EventRef): string {
