@@ -22,9 +22,15 @@ describe('start-up', () => {
   it('cdp lint imports neither ts-morph nor typescript, nor the modules of other commands', () => {
     const modules = modulesOf(['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
     expect(modules).toContain('dist/cli/lint.js');
-    // recheck and re2js are loaded only for patterns that need them (the example plan's do not), yaml only to write plans.
-    expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml)\//.test(m))).toEqual([]);
+    // recheck and re2js are loaded only for patterns that need them (the example plan's do not), yaml only
+    // to write plans, tinyglobby only to expand a glob.
+    expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml|tinyglobby|picomatch|fdir)\//.test(m))).toEqual([]);
     expect(modules.filter((m) => /^dist\/(scan|codegen|report|serve|interop|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff))[/.]/.test(m))).toEqual([]);
+  });
+
+  it('cdp lint loads tinyglobby when an input is a glob', () => {
+    const modules = modulesOf(['lint', 'plans/ecommerce.sample.*', '--plan', 'plans/ecommerce.yaml']);
+    expect(modules.filter((m) => m.startsWith('node_modules/tinyglobby/'))).not.toEqual([]);
   });
 
   it('cdp --help still lists every command', () => {
