@@ -4,7 +4,11 @@ import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 export interface RuleDescriptor {
   id: string;
   description: string;
-  docsUrl: string;
+  /**
+   * Where the rule is documented, relative to the root of cdp's repository
+   * (`docs/rules.md#namingevent-case`). Not a URI: the package publishes no documentation URL.
+   */
+  docs: string;
 }
 
 export interface ReportSummary {

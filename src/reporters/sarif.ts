@@ -42,11 +42,19 @@ export const sarif: Reporter = (report, options) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-/** A rule the report carries no descriptor for (an internal or fatal id) is still listed by id. */
+/**
+ * A rule the report carries no descriptor for (an internal or fatal id) is still listed by id. The
+ * documentation is named in `help` rather than `helpUri`, which must be an absolute URI (GitHub code
+ * scanning rejects an upload whose helpUri is relative) and the package publishes none.
+ */
 function ruleDescriptor(report: Report, id: string): Record<string, unknown> {
   const rule = report.rules[id];
   if (!rule) return { id };
-  return { id, shortDescription: { text: rule.description }, helpUri: rule.docsUrl };
+  return {
+    id,
+    shortDescription: { text: rule.description },
+    help: { text: `${rule.description} Documented in ${rule.docs} of the cdp repository.` },
+  };
 }
 
 function locations(d: Diagnostic, cwd: string, artifactIndex: ReadonlyMap<string, number>) {

@@ -103,7 +103,7 @@ export interface Rule {
 export type SeverityMap = ReadonlyMap<string, Severity | 'off'>;
 
 /** Where a rule is documented: its heading in docs/rules.md (GitHub drops the `/` from anchors). */
-export function docsUrl(id: string): string {
+export function docsReference(id: string): string {
   return `docs/rules.md#${id.replace('/', '')}`;
 }
 

@@ -11,7 +11,7 @@ import { checkPlan } from '../../src/rules/check-plan.js';
 import { readUnits } from '../../src/ingest/read-units.js';
 import { SCAN_PAYLOAD_RULES } from '../../src/scan/check-calls.js';
 import { FATAL_PROBLEMS, getRule, INTERNAL_PROBLEMS, RULES } from '../../src/rules/index.js';
-import { docsUrl, type Rule } from '../../src/rules/types.js';
+import { docsReference, type Rule } from '../../src/rules/types.js';
 import { EventChecker } from '../../src/validate/event-checker.js';
 import { processUnit } from '../../src/validate/process-unit.js';
 import { planFrom, writeTree } from '../helpers/plan.js';
@@ -245,9 +245,9 @@ describe('docs/rules.md', () => {
     expect(found.filter((h) => !known.includes(h)), 'headings naming no rule or problem').toEqual([]);
   });
 
-  it('has the anchors docsUrl() links to', () => {
+  it('has the anchors docsReference() names', () => {
     const anchors = new Set(headings(doc).map(githubAnchor));
-    for (const id of [...ruleIds, ...fatalIds, ...internalIds]) expect(anchors.has(docsUrl(id).split('#')[1]!), docsUrl(id)).toBe(true);
+    for (const id of [...ruleIds, ...fatalIds, ...internalIds]) expect(anchors.has(docsReference(id).split('#')[1]!), docsReference(id)).toBe(true);
   });
 
   it('lists every rule with its default severity and stages in the rules table', () => {
@@ -265,7 +265,7 @@ describe('docs/rules.md', () => {
     }
     for (const [name] of rows) {
       const link = /\]\(#([^)]+)\)/.exec(name!);
-      if (link) expect(`docs/rules.md#${link[1]}`).toBe(docsUrl(/`([^`]+)`/.exec(name!)![1]!));
+      if (link) expect(`docs/rules.md#${link[1]}`).toBe(docsReference(/`([^`]+)`/.exec(name!)![1]!));
     }
   });
 

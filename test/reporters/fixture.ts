@@ -19,18 +19,18 @@ export const options = (overrides: Partial<ReporterOptions> = {}): ReporterOptio
 const rule = (id: string, description: string): RuleDescriptor => ({
   id,
   description,
-  docsUrl: `https://example.test/rules/${id}`,
+  docs: `docs/rules.md#${id.replace('/', '')}`,
 });
 
 export const RULES: Record<string, RuleDescriptor> = Object.fromEntries(
   [
-    rule('plan/unknown-type', 'Property types must be known JSON Schema types'),
-    rule('naming/event-case', 'Event names follow the configured case'),
-    rule('plan/missing-required', 'Required properties must be present'),
-    rule('plan/invalid-type', 'Property values must match their planned type'),
-    rule('plan/unplanned-event', 'Events must be in the plan'),
-    rule('coverage/unseen-event', 'Planned events should be seen'),
-    rule('input/malformed', 'Input lines must be valid JSON'),
+    rule('plan/unknown-type', 'Property types must be known JSON Schema types.'),
+    rule('naming/event-case', 'Event names follow the configured case.'),
+    rule('plan/missing-required', 'Required properties must be present.'),
+    rule('plan/invalid-type', 'Property values must match their planned type.'),
+    rule('plan/unplanned-event', 'Events must be in the plan.'),
+    rule('coverage/unseen-event', 'Planned events should be seen.'),
+    rule('input/malformed', 'Input lines must be valid JSON.'),
   ].map((r) => [r.id, r]),
 );
 

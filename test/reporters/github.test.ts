@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createReport } from '../../src/core/report.js';
 import { github } from '../../src/reporters/github.js';
+import { parseWorkflowCommands } from '../helpers/output-schemas.js';
 import { DIAGNOSTICS, fixtureReport, options } from './fixture.js';
 
 describe('github reporter', () => {
@@ -41,6 +43,21 @@ describe('github reporter', () => {
       {},
     );
     expect(github(report, options())).toBe('::warning file=dir%2C1/x%3Ay%25.yaml,line=1,title=a%3Ab%2Cc::m: x, y\n');
+  });
+
+  it('writes any message, file name and rule id so that the runner reads them back unchanged', () => {
+    // Strings built mostly from the characters the escaping is about, so that every mix is tried.
+    const text = fc.string({ unit: fc.constantFrom('%', '\r', '\n', ':', ',', '=', ' ', '0', 'A', 'D', '2', '5', 'C', '3', 'é', '::') });
+    fc.assert(
+      // The runner trims the property list, so a rule id (the last property) must not end in a space; none does.
+      fc.property(text, text.filter((s) => s !== ''), text.filter((s) => s !== '' && !s.endsWith(' ')), (message, file, ruleId) => {
+        const report = createReport('check', [], [{ ruleId, severity: 'warn', message, file: `/elsewhere/${file}`, line: 2, column: 3 }], {});
+        expect(parseWorkflowCommands(github(report, options()))).toEqual([
+          { command: 'warning', properties: { file: `/elsewhere/${file}`, line: '2', col: '3', title: ruleId }, data: message },
+        ]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('prints nothing for a clean report', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createReport } from '../../src/core/report.js';
 import { junit } from '../../src/reporters/junit.js';
-import { DIAGNOSTICS, fixtureReport, NASTY, options } from './fixture.js';
+import { HAS_XMLLINT, junitSchemaErrors, xpathString } from '../helpers/output-schemas.js';
+import { DIAGNOSTICS, emptyReport, fixtureReport, NASTY, options } from './fixture.js';
 
 interface Element {
   name: string;
@@ -144,5 +145,16 @@ describe('junit reporter', () => {
     expect(all(parsed, 'failure')[0]!.attributes.message).toBe(
       'tab\there\r\nnul\\u0000 lone\\ud800 pair\ud83d\ude00 ]]>',
     );
+  });
+
+  it.skipIf(!HAS_XMLLINT)('is accepted by the JUnit schema CI readers use, and libxml2 reads every message back', () => {
+    expect(junitSchemaErrors(junit(fixtureReport(), options()))).toEqual([]);
+    expect(junitSchemaErrors(junit(emptyReport(), options()))).toEqual([]);
+    const message = 'tab\there\r\nnul\u0000 lone\ud800 <&"\'> ]]> pair\ud83d\ude00';
+    const xml = junit(createReport('check', [], [{ ruleId: 'r', severity: 'error', message, file: '/repo/a"<&>]]>.yaml', line: 1 }], {}), options());
+    expect(junitSchemaErrors(xml)).toEqual([]);
+    expect(xpathString(xml, '//failure/@message')).toBe('tab\there\r\nnul\\u0000 lone\\ud800 <&"\'> ]]> pair\ud83d\ude00');
+    expect(xpathString(xml, '//testsuite/@name')).toBe('a"<&>]]>.yaml');
+    expect(xpathString(xml, '//failure')).toBe('1 error: tab\there\r\nnul\\u0000 lone\\ud800 <&"\'> ]]> pair\ud83d\ude00 (r)');
   });
 });
