@@ -50,11 +50,12 @@ describe('relative links in README.md and docs/', () => {
 
 describe('headingAnchors (GitHub rules)', () => {
   it('lower-cases, drops punctuation but - and _, turns spaces into -', () => {
-    expect(headingAnchors('# Problems that stop the command (exit code 2)\n## `cdp lint` — validate\n### spec/invalid-json\n## snake_case, **bold**\n')).toEqual([
+    expect(headingAnchors('# Problems that stop the command (exit code 2)\n## `cdp lint` — validate\n### spec/invalid-json\n## snake_case, **bold**\n## `cdp import <file>` <em>x</em>\n')).toEqual([
       'problems-that-stop-the-command-exit-code-2',
       'cdp-lint--validate',
       'specinvalid-json',
       'snake_case-bold',
+      'cdp-import-file-x',
     ]);
   });
 

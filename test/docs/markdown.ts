@@ -45,12 +45,16 @@ export function parseMarkdown(text: string): { fences: Fence[]; prose: { text: s
   return { fences, prose };
 }
 
-/** The text GitHub shows for a heading's Markdown: link syntax, code-span backticks and HTML tags removed. */
+/**
+ * The text GitHub shows for a heading's Markdown: link syntax and code-span backticks removed, and
+ * HTML tags outside code spans (inside one, `<file>` is text).
+ */
 function renderedText(markdown: string): string {
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/<[^>]+>/g, '')
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part.slice(1, -1) : part.replace(/<[^>]+>/g, '')))
+    .join('')
     .trim();
 }
 
