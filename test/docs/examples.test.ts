@@ -116,7 +116,7 @@ for (const page of PAGES) {
         const run = spawnSync('bash', ['-c', PREAMBLE + example.commands.join('\n')], {
           cwd: folder(),
           encoding: 'utf8',
-          timeout: 60_000,
+          timeout: 110_000,
           env: {
             ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR')),
             NO_COLOR: '1',
