@@ -8,23 +8,23 @@ import { serveSite } from '../support/analytics-next.js';
 import { project, serve, type Served } from '../support/cdp-serve.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.js';
 
-// README's Playwright recipe, run as written: its spec file under @playwright/test, against a shop
-// page whose analytics is README's src/analytics.ts, sending to a `cdp serve` started here. Only the
+// The Playwright recipe of docs/serve.md, run as written: its spec file under @playwright/test, against
+// a shop page whose analytics is that page's src/analytics.ts, sending to a `cdp serve` started here. Only the
 // port differs (the test takes a free one) and the import becomes the UMD bundle's global. The spec
 // must pass against a shop that sends what the plan says, and fail, showing the diagnostic, against
 // one that does not.
 
-/** The ```ts block of README.md whose first line is `// <file>`. */
-function readmeBlock(file: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const block = readme.split('```ts\n').find((b) => b.startsWith(`// ${file}\n`));
-  if (block === undefined) throw new Error(`README.md has no \`\`\`ts block for ${file}`);
+/** The ```ts block of docs/serve.md whose first line is `// <file>`. */
+function recipeBlock(file: string): string {
+  const page = readFileSync(join(ROOT, 'docs/serve.md'), 'utf8');
+  const block = page.split('```ts\n').find((b) => b.startsWith(`// ${file}\n`));
+  if (block === undefined) throw new Error(`docs/serve.md has no \`\`\`ts block for ${file}`);
   return block.slice(0, block.indexOf('```'));
 }
 
-/** The shop: a Buy button that tracks Order Completed with `revenue`, through README's analytics setup. */
+/** The shop: a Buy button that tracks Order Completed with `revenue`, through the recipe's analytics setup. */
 function shopPage(cdpHost: string, revenue: unknown): string {
-  const setup = readmeBlock('src/analytics.ts')
+  const setup = recipeBlock('src/analytics.ts')
     .replace("import { AnalyticsBrowser } from '@segment/analytics-next';", 'const { AnalyticsBrowser } = window.AnalyticsNext;')
     .replace('export const', 'const')
     .replaceAll('127.0.0.1:4545', cdpHost);
@@ -40,9 +40,9 @@ document.getElementById('buy').addEventListener('click', () => analytics.track('
 `;
 }
 
-/** Runs README's spec with @playwright/test once per shop; resolves with its exit code and output. */
+/** Runs the recipe's spec with @playwright/test once per shop; resolves with its exit code and output. */
 function runSpec(dir: string, shops: Record<string, string>, cdpUrl: string): Promise<{ code: number | null; output: string }> {
-  // The project's config stands in for README's: the servers are started here, and Chromium is Debian's.
+  // The project's config stands in for the recipe's: the servers are started here, and Chromium is Debian's.
   const projects = Object.entries(shops).map(([name, baseURL]) => ({ name, use: { baseURL } }));
   const config = `export default ${JSON.stringify({ testDir: '.', workers: 1, reporter: 'list', projects, use: { launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } } })};\n`;
   writeFileSync(join(dir, 'playwright.config.mjs'), config);
@@ -58,14 +58,14 @@ function runSpec(dir: string, shops: Record<string, string>, cdpUrl: string): Pr
   });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("README's Playwright recipe against cdp serve", () => {
+describe.skipIf(!existsSync(CHROMIUM))("docs/serve.md's Playwright recipe against cdp serve", () => {
   let s: Served;
   let dir: string;
   beforeAll(async () => {
     s = await serve(project());
     dir = mkdtempSync(join(tmpdir(), 'cdp-recipe-'));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    writeFileSync(join(dir, 'tracking.spec.ts'), readmeBlock('tests/tracking.spec.ts'));
+    writeFileSync(join(dir, 'tracking.spec.ts'), recipeBlock('tests/tracking.spec.ts'));
   });
   afterAll(async () => {
     if (s?.child.exitCode === null) await s.stop();
