@@ -25,6 +25,18 @@ describe('start-up', () => {
     // recheck and re2js are loaded only for patterns that need them (the example plan's do not), yaml only to write plans.
     expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml)\//.test(m))).toEqual([]);
     expect(modules.filter((m) => /^dist\/(scan|codegen|report|serve|interop|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff))[/.]/.test(m))).toEqual([]);
+    // Warehouse engines (DuckDB's native module, the PostgreSQL driver) load only when --warehouse asks for one.
+    expect(modules.filter((m) => /^node_modules\/(@duckdb|pg)\/|^dist\/warehouse\/(engines|connect|load|report|table-stats)[/.]/.test(m))).toEqual([]);
+  });
+
+  it('cdp schema-report of files loads no warehouse engine; --warehouse loads DuckDB and no PostgreSQL driver', () => {
+    const files = modulesOf(['schema-report', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
+    expect(files).toContain('dist/cli/schema-report.js');
+    expect(files.filter((m) => /^node_modules\/(@duckdb|pg)\/|^dist\/warehouse\//.test(m))).toEqual([]);
+    const warehouse = modulesOf(['schema-report', '--load', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
+    expect(warehouse).toContain('dist/warehouse/engines/duckdb.js');
+    expect(warehouse.some((m) => m.startsWith('node_modules/@duckdb/node-api/'))).toBe(true);
+    expect(warehouse.filter((m) => /^node_modules\/pg\//.test(m))).toEqual([]);
   });
 
   it('cdp --help still lists every command', () => {
