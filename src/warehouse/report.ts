@@ -149,6 +149,8 @@ function eventCoverage(
     for (const column of planned.columns) {
       claimed.add(column.column);
       const spec = ownKeys !== undefined && column.path.length > 0 && isSpecCallProperty(target.type, column.path[0]!) && !ownKeys.has(column.path[0]!);
+      // As in the file report, a spec property the plan leaves to the spec is listed only when it arrived.
+      if (spec && (group.columns.get(column.column)?.nonNull ?? 0) === 0) continue;
       const p = property(column.path.reduce(joinPath, ''), group.columns.get(column.column), rows, spec ? 'spec' : true, spec ? false : column.required, column, column.column, columnTypes.get(column.column));
       properties.push(p);
       if (threshold !== undefined && p.required === true && p.presence < threshold) coverageFailures.push({ event: { type: target.type, name }, path: p.path, presence: p.presence });
