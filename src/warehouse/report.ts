@@ -229,7 +229,7 @@ function property(
     count,
     presence: rows > 0 ? count / rows : 0,
     types,
-    distinct: { count: stats?.distinct ?? 0, capped: false },
+    distinct: { count: stats?.distinct ?? 0, capped: stats?.capped === true },
     ...(stats?.top && stats.top.length > 0 ? { topValues: stats.top } : {}),
     planned,
     required,

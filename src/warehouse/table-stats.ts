@@ -6,7 +6,7 @@ import { quoteIdentifier } from './identifier.js';
  * What `cdp schema-report --warehouse` reads of one table: per group of rows (a page or screen
  * name, or the whole table), the row count, first and last `received_at`, and per column the
  * non-null count, distinct values, rows per day and the top values of low-cardinality columns.
- * Three queries a table, each one aggregate scan, whatever the number of columns.
+ * Four queries a table, each one scan, whatever the number of columns.
  */
 
 export interface TableStatsRequest {
@@ -21,8 +21,12 @@ export interface TableStatsRequest {
 
 export interface ColumnStats {
   nonNull: number;
-  /** Distinct non-null values; undefined for columns of a type that cannot be compared (JSON). */
+  /**
+   * Distinct non-null values, exact up to DISTINCT_CAP (then `capped`, as the file report caps them);
+   * undefined for columns of a type that cannot be compared (JSON).
+   */
   distinct?: number;
+  capped?: boolean;
   /** The most frequent values with their counts, for columns with at most LOW_CARDINALITY distinct values. */
   top?: Array<{ value: string | number | boolean; count: number }>;
 }
@@ -51,6 +55,10 @@ export interface TableStats {
 
 /** Top values are listed for columns with at most this many distinct values (as the file report does). */
 export const LOW_CARDINALITY = 20;
+/** Distinct values are counted up to this many, as the file report counts them. */
+const DISTINCT_CAP = 200;
+/** Columns whose estimated distinct values are at most this many are counted exactly (the estimate is within a few percent). */
+const COUNTED_DISTINCT = 250;
 const TOP_VALUES = 5;
 const RECEIVED_AT = 'received_at';
 
@@ -70,7 +78,9 @@ export async function tableStats(engine: WarehouseEngine, request: TableStatsReq
   const key = request.groupBy !== undefined && names.has(request.groupBy) ? q(request.groupBy) : 'NULL';
 
   const comparable = table.columns.map((c) => columnFamily(c.type) !== 'json' && columnFamily(c.type) !== 'other');
-  const aggregates = table.columns.map((c, i) => `count(${q(c.name)}) AS c${i}${comparable[i] ? `, count(DISTINCT ${q(c.name)}) AS d${i}` : ''}`);
+  // DuckDB estimates distinct values in bounded memory (HyperLogLog); PostgreSQL's count(DISTINCT) spills to disk instead.
+  const distinct = (column: string) => (engine.dialect === 'duckdb' ? `approx_count_distinct(${column})` : `count(DISTINCT ${column})`);
+  const aggregates = table.columns.map((c, i) => `count(${q(c.name)}) AS c${i}${comparable[i] ? `, ${distinct(q(c.name))} AS d${i}` : ''}`);
   const received = hasReceived ? `min(${q(RECEIVED_AT)}) AS first_received, max(${q(RECEIVED_AT)}) AS last_received, count(${q(RECEIVED_AT)}) AS with_received` : 'count(*) AS with_received';
   const main = await engine.query(`SELECT ${key} AS k, count(*) AS n, ${received}${aggregates.length > 0 ? `, ${aggregates.join(', ')}` : ''} FROM ${from}${where} GROUP BY 1`, params);
   const total = conditions.length === 0 ? undefined : Number((await engine.query(`SELECT count(*) AS n FROM ${from}`))[0]!.n);
@@ -93,30 +103,38 @@ export async function tableStats(engine: WarehouseEngine, request: TableStatsReq
     for (const row of dayRows) groups.get(keyOf(row.k))?.days.push({ day: String(row.day).slice(0, 10), count: Number(row.n) });
   }
 
-  // One query for the top values of every low-cardinality column, as text (each dialect's cast), typed back from the column.
-  const lowCardinality = table.columns
+  // One query counts the values of every column with few distinct ones (exactly, where the estimate
+  // may be off) and gives their top values, as text (each dialect's cast), typed back from the column.
+  const fewValues = table.columns
     .map((c, i) => ({ c, i, family: columnFamily(c.type) }))
-    .filter(({ c, family }) => family !== 'timestamp' && family !== 'json' && family !== 'other' && [...groups.values()].some((g) => { const s = g.columns.get(c.name)!; return s.nonNull > 0 && (s.distinct ?? Infinity) <= LOW_CARDINALITY; }));
-  if (lowCardinality.length > 0) {
-    const parts = lowCardinality.map(({ c, i }) => `SELECT ${key} AS k, ${i} AS col, CAST(${q(c.name)} AS VARCHAR) AS v, count(*) AS n FROM ${from}${where}${where ? ' AND' : ' WHERE'} ${q(c.name)} IS NOT NULL GROUP BY 1, 2, 3`);
-    const topRows = await engine.query(parts.join(' UNION ALL '), params);
-    const byColumn = new Map<string, Array<{ value: string | number | boolean; count: number }>>();
-    for (const row of topRows) {
-      const { c, family } = lowCardinality.find((x) => x.i === Number(row.col))!;
+    .filter(({ c, i }) => comparable[i] && [...groups.values()].some((g) => { const s = g.columns.get(c.name)!; return s.nonNull > 0 && s.distinct! <= COUNTED_DISTINCT; }));
+  const counted = new Map<string, Array<{ value: string | number | boolean; count: number }>>();
+  if (fewValues.length > 0) {
+    const parts = fewValues.map(({ c, i }) => `SELECT ${key} AS k, ${i} AS col, CAST(${q(c.name)} AS VARCHAR) AS v, count(*) AS n FROM ${from}${where}${where ? ' AND' : ' WHERE'} ${q(c.name)} IS NOT NULL GROUP BY 1, 2, 3`);
+    for (const row of await engine.query(parts.join(' UNION ALL '), params)) {
+      const { c, family } = fewValues.find((x) => x.i === Number(row.col))!;
       const id = `${String(keyOf(row.k))}\u0000${c.name}`;
-      const list = byColumn.get(id) ?? [];
+      const list = counted.get(id) ?? [];
       const text = String(row.v);
       list.push({ value: family === 'integer' || family === 'number' ? Number(text) : family === 'boolean' ? text === 'true' || text === 't' : text, count: Number(row.n) });
-      byColumn.set(id, list);
+      counted.set(id, list);
     }
-    for (const group of groups.values()) {
-      for (const { c } of lowCardinality) {
-        const stats = group.columns.get(c.name)!;
-        const list = byColumn.get(`${String(group.key)}\u0000${c.name}`);
-        if (!list || (stats.distinct ?? Infinity) > LOW_CARDINALITY) continue;
-        stats.top = list.sort((a, b) => b.count - a.count || (String(a.value) < String(b.value) ? -1 : String(a.value) > String(b.value) ? 1 : 0)).slice(0, TOP_VALUES);
+  }
+  for (const group of groups.values()) {
+    table.columns.forEach((c, i) => {
+      const stats = group.columns.get(c.name)!;
+      if (!comparable[i]) return;
+      const values = counted.get(`${String(group.key)}\u0000${c.name}`);
+      if (values) stats.distinct = values.length;
+      if (stats.distinct! > DISTINCT_CAP) {
+        stats.distinct = DISTINCT_CAP;
+        stats.capped = true;
       }
-    }
+      const family = columnFamily(c.type);
+      if (values && values.length <= LOW_CARDINALITY && family !== 'timestamp') {
+        stats.top = values.sort((a, b) => b.count - a.count || (String(a.value) < String(b.value) ? -1 : String(a.value) > String(b.value) ? 1 : 0)).slice(0, TOP_VALUES);
+      }
+    });
   }
 
   const result: TableStats = { filtered: total === undefined ? 0 : total - [...groups.values()].reduce((n, g) => n + g.rows, 0), groups: [...groups.values()], notes };
