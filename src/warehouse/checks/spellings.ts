@@ -9,7 +9,7 @@ import { SEGMENT_TABLES } from '../names.js';
 import type { SqlDialect, SqlValue } from '../sql/dialect.js';
 import { SqlValues } from '../sql/values.js';
 import { TRUE } from './conditions.js';
-import { countOf, parseSamples, rowsText, subjectOf, warehouseDiagnostic, type RuleSettings } from './findings.js';
+import { countOf, parseSamples, rowCount, rowsText, subjectOf, warehouseDiagnostic, type RuleSettings } from './findings.js';
 import { MAX_SAMPLES, sinceClause, type SinceBound } from './table-query.js';
 
 /**
@@ -111,7 +111,7 @@ export function nameFindings({ plan, settings, conventions, schema, source, plan
     const naming = checkName(group.name, conventions.event);
     if (naming.ok) continue;
     const others = groups.filter((g) => g !== group && g.table !== undefined && g.table === group.table);
-    const othersText = others.length === 0 ? '' : `; table ${group.table} also holds ${others.map((g) => `"${g.name}" (${g.count.toLocaleString('en-US')} rows)`).join(', ')}`;
+    const othersText = others.length === 0 ? '' : `; table "${group.table}" also holds ${others.map((g) => `"${g.name}" (${rowCount(g.count)})`).join(', ')}`;
     const reason = naming.reason ?? `does not follow ${describeConvention(conventions.event)}`;
     const d = warehouseDiagnostic(
       settings,
