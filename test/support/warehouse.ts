@@ -32,3 +32,40 @@ export async function loadIntoPostgres(url: string, files: string[], cwd: string
     await client.end();
   }
 }
+
+export interface Finding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  event?: string;
+  path?: string;
+  fatal?: boolean;
+  warehouse?: { table: string; column?: string; count: number; rows: number; samples: string[] };
+}
+
+/** One line per diagnostic: rule, severity, event, path, table, column, count of rows, samples. */
+export function compact(d: Finding): string {
+  const w = d.warehouse;
+  return [d.ruleId, d.severity, d.event ?? '-', d.path ?? '-', w?.table ?? '-', w?.column ?? '-', w ? `${w.count}/${w.rows}` : '-', w ? w.samples.join(',') : '-'].join(' | ');
+}
+
+/** What the fixture holds that the plan does not allow, as `cdp lint --warehouse` finds it in DuckDB and PostgreSQL alike. */
+export const FIXTURE_FINDINGS = [
+  'plan/invalid-value | error | - | /traits/email | main.identifies | email | 1/3 | m-12',
+  'plan/invalid-value | error | - | /traits/plan | main.identifies | plan | 1/3 | m-11',
+  'plan/missing-required | error | - | /traits/email | main.identifies | email | 1/3 | m-11',
+  'plan/invalid-value | error | Order Completed | /properties/currency | main.order_completed | currency | 1/6 | m-03',
+  'plan/invalid-value | error | Order Completed | /properties/revenue | main.order_completed | revenue | 1/6 | m-04',
+  'plan/missing-required | error | Order Completed | /properties/order_id | main.order_completed | order_id | 1/6 | m-03',
+  'plan/unplanned-property | warn | Order Completed | - | main.order_completed | _user_id | 1/6 | m-20',
+  'plan/unplanned-property | warn | Order Completed | - | main.order_completed | gift_wrap | 1/6 | m-02',
+  'plan/unplanned-event | error | Pricing | /name | main.pages | name | 1/2 | m-14',
+  'plan/deprecated-event | warn | Product Viewed | - | main.product_viewed | - | 2/2 | m-06,m-07',
+  'naming/event-case | error |  Order Completed  | /event | main.tracks | event_text | 1/12 | m-03',
+  'naming/event-case | error | 1 Click Buy | /event | main.tracks | event_text | 1/12 | m-09',
+  'naming/event-case | error | order completed | /event | main.tracks | event_text | 1/12 | m-02',
+  'plan/unplanned-event | error |  Order Completed  | /event | main.tracks | event_text | 1/12 | m-03',
+  'plan/unplanned-event | error | 1 Click Buy | /event | main.tracks | event_text | 1/12 | m-09',
+  'plan/unplanned-event | error | Wishlist Shared | /event | main.tracks | event_text | 1/12 | m-08',
+  'plan/unplanned-event | error | order completed | /event | main.tracks | event_text | 1/12 | m-02',
+];
