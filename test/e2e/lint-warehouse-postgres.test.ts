@@ -1,35 +1,15 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { cdp } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/plan.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
-import { compact, FIXTURE_FINDINGS, loadIntoPostgres, type Finding } from '../support/warehouse.js';
+import { withPostgres } from '../support/postgres.js';
+import { compact, FIXTURE_FINDINGS, loadIntoPostgres, SINCE_FINDINGS, type Finding } from '../support/warehouse.js';
 
 const FIXTURE = join(FIXTURES, 'warehouse');
 const PLAN = join(FIXTURE, 'shop.yaml');
 
-let postgres: TestPostgres | { skip: string };
-
-beforeAll(async () => {
-  postgres = startPostgres();
-  if ('skip' in postgres) return;
-  // Schema `main`, as DuckDB's, so that the findings name the same tables.
-  await loadIntoPostgres(postgres.url, ['events.ndjson'], FIXTURE, 'main');
-}, 120_000);
-
-afterAll(() => {
-  if (postgres && !('skip' in postgres)) postgres.stop();
-});
-
-/** Runs only when PostgreSQL could be started; otherwise skips, saying why. */
-const pgIt = (name: string, fn: (pg: TestPostgres) => void | Promise<void>) =>
-  it(name, async (context) => {
-    if ('skip' in postgres) {
-      context.skip(postgres.skip);
-      return;
-    }
-    await fn(postgres);
-  });
+// Schema `main`, as DuckDB's, so that the findings name the same tables.
+const { pgIt } = withPostgres((pg) => loadIntoPostgres(pg.url, ['events.ndjson'], FIXTURE, 'main'));
 
 function lintJson(args: string[]) {
   const r = cdp(['lint', '--plan', PLAN, '--format', 'json', ...args]);
@@ -50,12 +30,7 @@ describe('cdp lint --warehouse on a real PostgreSQL', () => {
   pgIt('restricts to --since as DuckDB does', (pg) => {
     const { report } = lintJson(['--warehouse', pg.url, '--schema', 'main', '--since', '2026-11-04']);
     expect(report!.summary.stats).toEqual({ tables: 6, rows: 6, unseen: 2 });
-    expect(report!.diagnostics.map(compact)).toEqual([
-      'plan/invalid-value | error | - | /traits/email | main.identifies | email | 1/1 | m-12',
-      'plan/invalid-value | error | Order Completed | /properties/revenue | main.order_completed | revenue | 1/3 | m-04',
-      'plan/unplanned-property | warn | Order Completed | - | main.order_completed | _user_id | 1/3 | m-20',
-      'plan/deprecated-event | warn | Product Viewed | - | main.product_viewed | - | 1/1 | m-07',
-    ]);
+    expect(report!.diagnostics.map(compact)).toEqual(SINCE_FINDINGS);
   });
 
   pgIt('says which schema does not exist, and exits 2 (public is empty but exists)', (pg) => {

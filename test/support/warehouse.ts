@@ -69,3 +69,11 @@ export const FIXTURE_FINDINGS = [
   'plan/unplanned-event | error | Wishlist Shared | /event | main.tracks | event_text | 1/12 | m-08',
   'plan/unplanned-event | error | order completed | /event | main.tracks | event_text | 1/12 | m-02',
 ];
+
+/** The fixture's findings with --since 2026-11-04. */
+export const SINCE_FINDINGS = [
+  'plan/invalid-value | error | - | /traits/email | main.identifies | email | 1/1 | m-12',
+  'plan/invalid-value | error | Order Completed | /properties/revenue | main.order_completed | revenue | 1/3 | m-04',
+  'plan/unplanned-property | warn | Order Completed | - | main.order_completed | _user_id | 1/3 | m-20',
+  'plan/deprecated-event | warn | Product Viewed | - | main.product_viewed | - | 1/1 | m-07',
+];

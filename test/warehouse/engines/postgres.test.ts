@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WarehouseError } from '../../../src/warehouse/engine.js';
 import { openWarehouse } from '../../../src/warehouse/connect.js';
-import { startPostgres, type TestPostgres } from '../../support/postgres.js';
+import { withPostgres } from '../../support/postgres.js';
 
-let postgres: TestPostgres | { skip: string };
-
-beforeAll(() => {
-  postgres = startPostgres();
-  if ('skip' in postgres) return;
-  postgres.psql(`CREATE SCHEMA shop;
+const { pgIt } = withPostgres((pg) => {
+  pg.psql(`CREATE SCHEMA shop;
     CREATE TABLE shop.order_completed (id text, received_at timestamptz, revenue double precision, items bigint, note character varying(256), "Odd ""Name""" boolean);
     INSERT INTO shop.order_completed VALUES ('o-1', '2026-11-01T10:00:00Z', 19.5, 9007199254740993, 'hi', true);
     CREATE VIEW shop.big_orders AS SELECT id FROM shop.order_completed;
     CREATE TABLE public.other (x int);`);
-}, 120_000);
-
-afterAll(() => {
-  if (postgres && !('skip' in postgres)) postgres.stop();
 });
-
-const pgIt = (name: string, fn: (pg: TestPostgres) => Promise<void>) =>
-  it(name, async (context) => {
-    if ('skip' in postgres) {
-      context.skip(postgres.skip);
-      return;
-    }
-    await fn(postgres);
-  });
 
 describe('PostgreSQL engine', () => {
   pgIt('describes a schema: tables and views by name, columns in order with their types in lower case', async (pg) => {
