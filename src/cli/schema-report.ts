@@ -7,7 +7,7 @@ import { CoverageAggregator, type AggregateFilter } from '../report/aggregate.js
 import { aggregateUnit } from '../report/aggregate-unit.js';
 import { buildSchemaReport } from '../report/build-report.js';
 import { inferPlan } from '../report/infer-plan.js';
-import { parseInstant } from '../report/instant.js';
+import { parseDateBound } from '../report/instant.js';
 import type { SchemaReport } from '../report/types.js';
 import { displayPath } from '../reporters/paths.js';
 import { renderSchemaReportHtml } from '../reporters/schema/html.js';
@@ -161,12 +161,10 @@ function emit(report: SchemaReport, format: string, other: () => string, flags: 
   return report.coverageFailures.length > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A date (the start or the end of that UTC day) or an ISO-8601 date-time, as ms since the epoch. */
 function parseBound(value: string, flag: string, edge: 'start' | 'end'): number {
-  const ms = DATE_ONLY.test(value) ? parseInstant(`${value}T00:00:00Z`) : parseInstant(value);
-  if (ms !== undefined) return DATE_ONLY.test(value) && edge === 'end' ? ms + 86_399_999 : ms;
+  const ms = parseDateBound(value, edge);
+  if (ms !== undefined) return ms;
   throw new UsageError(`${flag} expects a date (2026-11-01) or an ISO-8601 date-time (2026-11-01T12:00:00Z), got "${value}"`);
 }
 
