@@ -1,7 +1,7 @@
 import { fstatSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { expandInputs } from '../ingest/glob.js';
-import type { InputSource } from '../ingest/types.js';
+import type { InputError, InputSource } from '../ingest/types.js';
 import { UsageError, type Io } from './io.js';
 
 export interface ResolvedInputs {
@@ -20,9 +20,14 @@ export function resolveInputs(inputs: string[], io: Io): ResolvedInputs {
   const { sources, problems } = expandInputs(args, io.cwd);
   return {
     sources,
-    problems: problems.map((p) => ({ ruleId: 'input/unreadable', severity: 'error', fatal: true, message: p.message, file: p.file })),
+    problems: problems.map(unreadableInput),
     totalBytes: sizeOf(sources),
   };
+}
+
+/** An input that cannot be read: fatal (exit 2), and the rest is still read. */
+export function unreadableInput(problem: InputError): Diagnostic {
+  return { ruleId: 'input/unreadable', severity: 'error', fatal: true, message: problem.message, file: problem.file };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ClientName, ValidateMode } from '../codegen/options.js';
 import type { SeverityOption } from '../core/diagnostic.js';
 import type { RawConvention } from '../plan/model.js';
+import type { WarehouseConfig } from '../warehouse/layout.js';
 import { displayPath } from '../reporters/paths.js';
 import { schemaValidator } from '../validate/ajv.js';
 import { callFormProblem, scanCallProblems } from './scan-calls.js';
@@ -36,6 +37,7 @@ export interface CdpConfig {
   maxWarnings?: number;
   codegen?: { out?: string; client?: ClientName; validate?: ValidateMode };
   scan?: ScanConfig;
+  warehouse?: WarehouseConfig;
 }
 
 /** `cdp scan` settings; paths are relative to the config file. */

@@ -37,6 +37,22 @@ export interface Diagnostic {
   occurrences?: { count: number; lines: number[] };
   /** Set by `cdp diff`: how the change between two plans is classified. */
   change?: PlanChange;
+  /** Set by `cdp lint --warehouse`: where in the warehouse, and in how many rows. */
+  warehouse?: WarehouseFinding;
+}
+
+/** Where a finding of `cdp lint --warehouse` is, and how many rows it concerns. */
+export interface WarehouseFinding {
+  /** `schema.table`. */
+  table: string;
+  /** The column the finding is about, when there is one. */
+  column?: string;
+  /** Rows with the problem. */
+  count: number;
+  /** Rows checked (of the event, in the period `--since` gives). */
+  rows: number;
+  /** Ids of up to five of the rows with the problem, smallest first; empty when the table has no `id` column. */
+  samples: string[];
 }
 
 /** Whose code a plan change can break: those who send events, or those who read them (dashboards, tables). */

@@ -103,6 +103,7 @@ const KEY_ORDER: Record<keyof Diagnostic, true> = {
   fatal: true,
   occurrences: true,
   change: true,
+  warehouse: true,
 };
 const DIAGNOSTIC_KEYS = Object.keys(KEY_ORDER) as (keyof Diagnostic)[];
 

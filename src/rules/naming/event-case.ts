@@ -9,6 +9,7 @@ export const eventCase: Rule = {
     description: 'Track event names follow the event naming convention (default: Object Action, "Order Completed").',
     messages: {
       convention: 'Event name "{{name}}" {{reason}}',
+      warehouse: 'Event name "{{name}}" {{reason}}, in {{rows}} of {{table}}{{others}}',
     },
   },
   checkPlan({ plan, conventions, report }) {

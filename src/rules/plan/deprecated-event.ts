@@ -9,6 +9,8 @@ export const deprecatedEvent: Rule = {
     messages: {
       deprecated: '{{subject}} is deprecated',
       deprecatedBecause: '{{subject}} is deprecated: {{reason}}',
+      warehouse: '{{subject}} is deprecated, yet sent in {{rows}}',
+      warehouseBecause: '{{subject}} is deprecated ({{reason}}), yet sent in {{rows}}',
     },
   },
   checkPayload({ planned, subject, report }) {

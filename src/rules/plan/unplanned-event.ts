@@ -23,7 +23,11 @@ export const unplannedEvent: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     description: "Events, pages and screens sent are in the plan (severity follows the plan's `unplanned_events` policy unless the config sets this rule).",
-    messages: { unplanned: '{{subject}} is not in the plan' },
+    messages: {
+      unplanned: '{{subject}} is not in the plan',
+      warehouse: '{{subject}} is not in the plan, in {{rows}} of {{table}}',
+      warehouseTable: 'Table "{{table}}" holds events the plan does not list, in {{rows}}',
+    },
   },
   checkPayload({ plan, type, name, subject, planned, sectionPlanned, report }) {
     // Without a pages (or screens) section the plan says nothing about which pages exist.

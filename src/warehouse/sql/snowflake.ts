@@ -1,0 +1,25 @@
+import { castTo, minMaxIds, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
+
+const TYPES: Record<SqlType, string> = { text: 'VARCHAR', double: 'DOUBLE', timestamp: 'TIMESTAMP_NTZ', timestamptz: 'TIMESTAMP_TZ' };
+
+/** Snowflake reads backslash escapes in single-quoted strings: both the backslash and the quote are escaped. */
+export function snowflakeLiteral(value: SqlValue): string {
+  if (typeof value !== 'string') return plainLiteral(value);
+  checkNoNul(value, 'The string');
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+export const snowflake: SqlDialect = {
+  name: 'snowflake',
+  regexFlavor: 'posix',
+  identifier: doubleQuoted,
+  literal: snowflakeLiteral,
+  cast: castTo(TYPES),
+  toNumber: (text) => `TRY_CAST(${text} AS DOUBLE)`,
+  // REGEXP_LIKE anchors the pattern at both ends; REGEXP_INSTR searches, as JSON Schema does.
+  matches: (text, pattern) => `(REGEXP_INSTR(${text}, ${pattern}) > 0)`,
+  isJsonArray: (text) => `COALESCE(IS_ARRAY(TRY_PARSE_JSON(${text})), FALSE)`,
+  length: (text) => `LENGTH(${text})`,
+  countIf: (condition) => `COUNT_IF(${condition})`,
+  sampleIds: (id, condition) => minMaxIds(id, condition, (c, v) => `IFF(${c}, ${v}, NULL)`, (ids) => `TO_JSON(ARRAY_CONSTRUCT_COMPACT(${ids}))`, 'VARCHAR'),
+};
