@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { WarehouseEngine } from '../warehouse/engine.js';
 import type { LoadSummary } from '../warehouse/load.js';
+import { unreadableInput } from './inputs.js';
 import { UsageError, type Io } from './io.js';
 
 /** The options every command that reads a warehouse takes. */
@@ -32,13 +33,13 @@ export async function withWarehouse<T>(flags: WarehouseFlags, io: Io, run: (engi
   try {
     const problems: Diagnostic[] = [];
     if (flags.load && flags.load.length > 0) {
-      if (connection !== 'duckdb:') throw new UsageError(`--load fills an in-memory DuckDB: use it with --warehouse duckdb: (or without --warehouse), not ${connection}`);
-      const { openDuckDB } = await import('../warehouse/connect.js');
+      const { openDuckDB, redact } = await import('../warehouse/connect.js');
+      if (connection !== 'duckdb:') throw new UsageError(`--load fills an in-memory DuckDB: use it with --warehouse duckdb: (or without --warehouse), not ${redact(connection)}`);
       const { loadFiles } = await import('../warehouse/load.js');
       const duckdb = await openDuckDB(connection, io.cwd);
       engine = duckdb;
       const loaded = await loadFiles(duckdb, flags.load, io.cwd, flags.schema === undefined ? {} : { schema: flags.schema });
-      for (const p of loaded.problems) problems.push({ ruleId: 'input', severity: 'error', message: p.message, file: p.file });
+      for (const p of loaded.problems) problems.push(unreadableInput(p));
       io.stderr.write(loadLine(loaded.summary));
     } else {
       const { openWarehouse } = await import('../warehouse/connect.js');
