@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
+import type { CdpConfig } from '../config/load-config.js';
+import type { Plan } from '../plan/model.js';
 import { setOwn } from '../plan/yaml-source.js';
 import { EXIT_OK, UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
@@ -10,15 +12,23 @@ import { fileSlugs } from './slug.js';
 interface CompileFlags {
   outDir?: string;
   config?: string;
+  target?: string;
+  dialect?: string;
+  schema?: string;
 }
+
+const TARGETS = ['json-schema', 'sql'];
 
 export function registerCompile(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('compile')
-    .description('compile a tracking plan to JSON Schema (draft-07): one schema per event, page, screen and traits section')
+    .description('compile a tracking plan to JSON Schema (draft-07): one schema per event, page, screen and traits section; or to the SQL of the warehouse checks')
     .argument('[plan]', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
     .option('-d, --out-dir <dir>', 'write one file per schema into this folder (default: one JSON bundle on stdout)')
     .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option('-t, --target <target>', `what to compile to: ${TARGETS.join(', ')} (default: json-schema)`)
+    .option('--dialect <name>', 'with --target sql: duckdb, postgres, redshift, bigquery or snowflake')
+    .option('--schema <name>', 'with --target sql: the schema (BigQuery: dataset) of the tables (default: main for DuckDB, public otherwise)')
     .action(async (planArg: string | undefined, flags: CompileFlags) => setExit(await runCompile(planArg, flags, io)));
 }
 
@@ -26,6 +36,9 @@ export async function runCompile(planArg: string | undefined, flags: CompileFlag
   const loaded = await readConfig(io, flags.config);
   const result = readUsablePlan(choosePlanPath(planArg, loaded, io), io);
   if ('problems' in result) return reportPlanProblems('compile', result.problems, io);
+  if (flags.target === 'sql') return printSql(result.plan, flags, loaded.config, io);
+  if (flags.target !== undefined && flags.target !== 'json-schema') throw new UsageError(`Unknown --target "${flags.target}"; use one of ${TARGETS.join(', ')}`);
+  if (flags.dialect !== undefined || flags.schema !== undefined) throw new UsageError('--dialect and --schema apply to --target sql only');
   const compiled = compilePlan(result.plan);
   if (!flags.outDir) {
     io.stdout.write(JSON.stringify(bundle(compiled), null, 2) + '\n');
@@ -33,6 +46,19 @@ export async function runCompile(planArg: string | undefined, flags: CompileFlag
   }
   const written = writeOutDir(compiled, resolve(io.cwd, flags.outDir));
   io.stderr.write(`Wrote ${written} schemas and index.json to ${flags.outDir}\n`);
+  return EXIT_OK;
+}
+
+/** The check queries of `cdp lint --warehouse`, for a warehouse cdp cannot reach (BigQuery, Snowflake) or to read them. */
+async function printSql(plan: Plan, flags: CompileFlags, config: CdpConfig, io: Io): Promise<number> {
+  const { DIALECTS, DIALECT_NAMES } = await import('../warehouse/sql/index.js');
+  if (flags.dialect === undefined) throw new UsageError(`--target sql needs --dialect: ${DIALECT_NAMES.join(', ')}`);
+  if (!Object.hasOwn(DIALECTS, flags.dialect)) throw new UsageError(`Unknown --dialect "${flags.dialect}"; use one of ${DIALECT_NAMES.join(', ')}`);
+  if (flags.outDir !== undefined) throw new UsageError('--out-dir applies to --target json-schema only: --target sql prints to stdout');
+  const dialect = DIALECTS[flags.dialect as keyof typeof DIALECTS];
+  const { printCheckQueries } = await import('../warehouse/checks/print-sql.js');
+  const schema = flags.schema ?? (dialect.name === 'duckdb' ? 'main' : 'public');
+  io.stdout.write(printCheckQueries(plan, dialect, schema, config.warehouse));
   return EXIT_OK;
 }
 

@@ -2,7 +2,10 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { resolveConventions, resolveSeverities } from '../config/resolve.js';
+import type { CdpConfig } from '../config/load-config.js';
+import { resolveConventions, resolveSeverities, type ResolvedSeverities } from '../config/resolve.js';
+import type { Plan } from '../plan/model.js';
+import type { ResolvedConventions } from '../rules/types.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { createReport, SummaryCounter, type Report, type ReportSummary } from '../core/report.js';
 import { DiagnosticGroups } from '../reporters/group.js';
@@ -17,11 +20,15 @@ import { resolveInputs } from './inputs.js';
 import { UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
 import { startProgress } from './progress.js';
-import { addReportOptions, emitOptionsFrom, emitReport, exitCode, type ReportFlags } from './report-options.js';
+import { addReportOptions, collectValues, emitOptionsFrom, emitReport, exitCode, type EmitOptions, type ReportFlags } from './report-options.js';
 
-interface LintFlags extends ReportFlags {
+export interface LintFlags extends ReportFlags {
   plan?: string;
   jobs?: string;
+  warehouse?: string;
+  schema?: string;
+  since?: string;
+  load?: string[];
 }
 
 const NO_EVENTS: UnitCounts = { read: 0, valid: 0, invalid: 0, malformed: 0 };
@@ -40,8 +47,22 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
       .description('validate captured event payloads (NDJSON, JSON arrays, Segment batches, .gz, stdin) against the plan and the Segment spec')
       .argument('[inputs...]', 'files or globs to lint; - for stdin (default: stdin when it is piped)')
       .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
-      .option('-j, --jobs <n>', `worker threads (default: the number of cores, ${availableParallelism()} here)`),
+      .option('-j, --jobs <n>', `worker threads (default: the number of cores, ${availableParallelism()} here)`)
+      .option('--warehouse <connection>', 'check the tables of a warehouse instead of files: duckdb:path/to/file.duckdb, duckdb: (in memory, with --load), postgres://user@host/database')
+      .option('--schema <name>', 'with --warehouse: the schema to read (default: main for DuckDB, public for PostgreSQL)')
+      .option('--since <when>', 'with --warehouse: only rows received in the last 7d (or 24h), or at or after a date or date-time (2026-11-01)')
+      .option('--load <glob>', 'with --warehouse duckdb:: load Segment NDJSON (.gz too) into the in-memory database first; repeatable', collectValues),
   ).action(async (inputs: string[], flags: LintFlags) => setExit(await runLintCommand(inputs, flags, io)));
+}
+
+/** What both kinds of lint (files and warehouse) start from: the config, the severities, how to report, the plan. */
+export interface LintSetup {
+  config: CdpConfig;
+  resolved: ResolvedSeverities;
+  emit: EmitOptions;
+  planPath: string;
+  plan: Plan;
+  conventions: ResolvedConventions;
 }
 
 export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io): Promise<number> {
@@ -49,7 +70,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const loaded = await readConfig(io, flags.config);
   const { config } = loaded;
   const resolved = asUsageError(() => resolveSeverities(config, flags.rule));
-  const jobs = parseJobs(flags.jobs);
+  const jobs = flags.warehouse === undefined ? parseJobs(flags.jobs) : 1;
   const emit = emitOptionsFrom(flags, config);
 
   const planPath = choosePlanPath(flags.plan, loaded, io);
@@ -59,6 +80,12 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   }
   const plan = planResult.plan;
   const conventions = asUsageError(() => resolveConventions(plan, config));
+  if (flags.warehouse !== undefined) {
+    // DuckDB's native module and the PostgreSQL driver load only for a warehouse.
+    const { runWarehouseLint } = await import('./lint-warehouse.js');
+    return runWarehouseLint(inputs, flags as LintFlags & { warehouse: string }, { config, resolved, emit, planPath, plan, conventions }, io);
+  }
+  for (const flag of ['schema', 'since', 'load'] as const) if (flags[flag] !== undefined) throw new UsageError(`--${flag} applies to --warehouse only`);
 
   const { sources, problems: inputProblems, totalBytes } = resolveInputs(inputs, io);
 

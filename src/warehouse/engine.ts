@@ -39,6 +39,21 @@ export interface WarehouseEngine {
   close(): Promise<void>;
 }
 
+/**
+ * Tables from catalogue rows (`table_name`, `column_name`, `data_type`), columns in the order the
+ * rows give them, tables sorted by name (code units, whatever the engine's collation).
+ */
+export function tablesFromCatalogue(rows: readonly Record<string, unknown>[]): WarehouseTable[] {
+  const tables = new Map<string, WarehouseTable>();
+  for (const row of rows) {
+    const name = String(row.table_name);
+    let table = tables.get(name);
+    if (!table) tables.set(name, (table = { name, columns: [] }));
+    table.columns.push({ name: String(row.column_name), type: String(row.data_type) });
+  }
+  return [...tables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** A connection or catalogue problem the user can fix: the CLI prints the message and exits 2. */
 export class WarehouseError extends Error {
   override name = 'WarehouseError';

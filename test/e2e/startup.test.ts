@@ -23,8 +23,8 @@ describe('start-up', () => {
     const modules = modulesOf(['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
     expect(modules).toContain('dist/cli/lint.js');
     // recheck and re2js are loaded only for patterns that need them (the example plan's do not), yaml only to write plans.
-    expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml)\//.test(m))).toEqual([]);
-    expect(modules.filter((m) => /^dist\/(scan|codegen|report|serve|interop|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff))[/.]/.test(m))).toEqual([]);
+    expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml|@duckdb|pg|pg-[a-z-]+)\//.test(m))).toEqual([]);
+    expect(modules.filter((m) => /^dist\/(scan|codegen|report|serve|interop|warehouse|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff|lint-warehouse))[/.]/.test(m))).toEqual([]);
   });
 
   it('cdp --help still lists every command', () => {

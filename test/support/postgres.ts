@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, it } from 'vitest';
 
 /**
  * A real PostgreSQL for tests, from Debian's `postgresql` package (.ci/run installs it): a fresh
@@ -84,4 +85,29 @@ function readLog(dir: string): string {
 function fail(dir: string, reason: string): { skip: string } {
   rmSync(dir, { recursive: true, force: true });
   return { skip: `PostgreSQL could not be started: ${reason}` };
+}
+
+/**
+ * A cluster for the test file that calls it: started before its tests (then `setup`), stopped after
+ * them. `pgIt` declares a test that needs it; when PostgreSQL cannot be started, it skips, saying why.
+ */
+export function withPostgres(setup?: (pg: TestPostgres) => void | Promise<void>): { pgIt: (name: string, fn: (pg: TestPostgres) => void | Promise<void>) => void } {
+  let postgres: TestPostgres | { skip: string } | undefined;
+  beforeAll(async () => {
+    postgres = startPostgres();
+    if (!('skip' in postgres)) await setup?.(postgres);
+  }, 120_000);
+  afterAll(() => {
+    if (postgres && !('skip' in postgres)) postgres.stop();
+  });
+  return {
+    pgIt: (name, fn) =>
+      it(name, async (context) => {
+        if (!postgres || 'skip' in postgres) {
+          context.skip(postgres?.skip ?? 'PostgreSQL was not started');
+          return;
+        }
+        await fn(postgres);
+      }),
+  };
 }

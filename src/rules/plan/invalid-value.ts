@@ -13,8 +13,8 @@ export const invalidValue: Rule = {
     description: 'Values sent match the plan: type, enum, const, format, pattern, bounds.',
     messages: {
       invalid: '{{what}} "{{property}}" of {{subject}} {{problem}}, got {{actual}}',
-      warehouse: '{{what}} "{{property}}" of {{subject}} {{problem}} (column {{column}}), in {{rows}}',
-      warehouseColumn: 'Column {{column}} is {{type}}, which cannot hold {{what}} "{{property}}" of {{subject}} ({{kinds}}); it has a value in {{rows}}',
+      warehouse: '{{what}} "{{property}}" of {{subject}} {{problem}} (column "{{column}}"), in {{rows}}',
+      warehouseColumn: 'Column "{{column}}" is {{type}}, which cannot hold {{what}} "{{property}}" of {{subject}} ({{kinds}}); it has a value in {{rows}}',
     },
   },
   checkPayload({ event, type, subject, schemaErrors, report }) {

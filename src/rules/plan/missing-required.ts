@@ -11,8 +11,8 @@ export const missingRequired: Rule = {
     messages: {
       missing: '{{subject}} is missing required {{what}} "{{property}}"',
       noObject: '{{subject}} has no "{{slot}}" object, but the plan requires {{required}}',
-      warehouse: '{{subject}} is missing required {{what}} "{{property}}" (column {{column}} is NULL) in {{rows}}',
-      warehouseNoColumn: '{{subject}} is missing required {{what}} "{{property}}" in {{rows}}: the table has no column {{column}}',
+      warehouse: '{{subject}} is missing required {{what}} "{{property}}" (column "{{column}}" is NULL) in {{rows}}',
+      warehouseNoColumn: '{{subject}} is missing required {{what}} "{{property}}" in {{rows}}: the table has no column "{{column}}"',
     },
   },
   checkPayload({ type, subject, planned, schemaErrors, report }) {

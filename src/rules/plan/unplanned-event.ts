@@ -26,7 +26,7 @@ export const unplannedEvent: Rule = {
     messages: {
       unplanned: '{{subject}} is not in the plan',
       warehouse: '{{subject}} is not in the plan, in {{rows}} of {{table}}',
-      warehouseTable: 'Table {{table}} holds events the plan does not list, in {{rows}}',
+      warehouseTable: 'Table "{{table}}" holds events the plan does not list, in {{rows}}',
     },
   },
   checkPayload({ plan, type, name, subject, planned, sectionPlanned, report }) {

@@ -10,7 +10,7 @@ export const unplannedProperty: Rule = {
     description: "Properties and traits sent are declared in the plan (severity follows the plan's `unplanned_properties` policy unless the config sets this rule).",
     messages: {
       unplanned: '{{what}} "{{property}}" of {{subject}} is not in the plan',
-      warehouse: 'Column {{column}} of {{subject}} is not in the plan; it has a value in {{rows}}',
+      warehouse: 'Column "{{column}}" of {{subject}} is not in the plan; it has a value in {{rows}}',
     },
   },
   checkPayload({ type, subject, schemaErrors, unplannedPolicy, report }) {

@@ -64,10 +64,12 @@ export function interpretations(column: string, family: ColumnFamily, ctx: Condi
   const regex = (source: string) => dialect.matches(column, values.text(source));
   switch (family) {
     case 'string': {
-      const number = dialect.toNumber(column);
+      const isNumber = regex(NUMBER_TEXT);
+      // Guarded by CASE, the one construct whose order SQL engines keep: a cast of any other text would fail.
+      const number = `(CASE WHEN ${isNumber} THEN ${dialect.toNumber(column)} END)`;
       return [
         { kind: 'string', test: TRUE, text: column },
-        { kind: 'number', test: regex(NUMBER_TEXT), number, whole: `(${number} = FLOOR(${number}))` },
+        { kind: 'number', test: isNumber, number, whole: `(${number} = FLOOR(${number}))` },
         { kind: 'boolean', test: regex(BOOLEAN_TEXT), isTrue: `(LOWER(${column}) = ${values.text('true')})` },
         { kind: 'array', test: dialect.isJsonArray(column) },
       ];

@@ -18,7 +18,12 @@ const MAX_SUBJECT_NAME = 120;
 
 /** `17 of 1,204 rows`. */
 export function rowsText(count: number, rows: number): string {
-  return `${count.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
+  return `${count.toLocaleString('en-US')} of ${rowCount(rows)}`;
+}
+
+/** `1 row`, `1,204 rows`. */
+export function rowCount(rows: number): string {
+  return `${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'}`;
 }
 
 /**
@@ -65,7 +70,8 @@ export function planEntry(plan: Plan, entry: Pick<PlanTable, 'kind' | 'event'>):
 export function parseSamples(value: unknown): string[] {
   if (typeof value !== 'string') return [];
   const parsed: unknown = JSON.parse(value);
-  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  // Dialects that give the smallest and the largest id give the same one twice for one row.
+  return Array.isArray(parsed) ? [...new Set(parsed.filter((id): id is string => typeof id === 'string'))] : [];
 }
 
 export function countOf(value: unknown): number {

@@ -95,6 +95,8 @@ export async function lintWarehouse(input: WarehouseLintInput): Promise<Warehous
   }
 
   const coverage = coverageOf(entries, rowsOf);
+  const unseen = coverage.filter((c) => !c.implemented).map((c) => `${c.type === 'track' ? 'event' : c.type} "${c.event}"`);
+  if (unseen.length > 0) notes.push(`planned but not seen${input.since ? ' since ' + input.since.iso : ''} (no rows): ${unseen.join(', ')}`);
   const rows = [...rowsOf.values()].reduce((sum, n) => sum + n, 0);
   return { diagnostics, tables: checked, stats: { tables: checked.length, rows, unseen: coverage.filter((c) => !c.implemented).length }, coverage, notes: [...new Set(notes)] };
 }

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../core/compare.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { checkName, describeConvention } from '../../naming/conventions.js';
 import { closest } from '../../naming/distance.js';
@@ -9,7 +10,7 @@ import { SEGMENT_TABLES } from '../names.js';
 import type { SqlDialect, SqlValue } from '../sql/dialect.js';
 import { SqlValues } from '../sql/values.js';
 import { TRUE } from './conditions.js';
-import { countOf, parseSamples, rowsText, subjectOf, warehouseDiagnostic, type RuleSettings } from './findings.js';
+import { countOf, parseSamples, rowCount, rowsText, subjectOf, warehouseDiagnostic, type RuleSettings } from './findings.js';
 import { MAX_SAMPLES, sinceClause, type SinceBound } from './table-query.js';
 
 /**
@@ -87,7 +88,9 @@ export function nameFindings({ plan, settings, conventions, schema, source, plan
   const plannedByTable = new Map(planned.filter((t) => t.kind === 'track').map((t) => [t.table, t.event!]));
   const groups = rows
     .filter((r) => typeof r.name === 'string')
-    .map((r) => ({ name: r.name as string, table: typeof r.event_table === 'string' ? r.event_table : undefined, count: countOf(r.rows), samples: parseSamples(r.samples) }));
+    .map((r) => ({ name: r.name as string, table: typeof r.event_table === 'string' ? r.event_table : undefined, count: countOf(r.rows), samples: parseSamples(r.samples) }))
+    // Most rows first, so that a message lists the main spelling first; engines return groups in any order.
+    .sort((a, b) => b.count - a.count || compareCodeUnits(a.name, b.name));
   const total = rows.reduce((sum, r) => sum + countOf(r.rows), 0);
   const where = (count: number, samples: string[]) => ({ table: `${schema}.${source.table.name}`, column: source.nameColumn, count, rows: total, samples });
   const diagnostics: Diagnostic[] = [];
@@ -111,7 +114,7 @@ export function nameFindings({ plan, settings, conventions, schema, source, plan
     const naming = checkName(group.name, conventions.event);
     if (naming.ok) continue;
     const others = groups.filter((g) => g !== group && g.table !== undefined && g.table === group.table);
-    const othersText = others.length === 0 ? '' : `; table ${group.table} also holds ${others.map((g) => `"${g.name}" (${g.count.toLocaleString('en-US')} rows)`).join(', ')}`;
+    const othersText = others.length === 0 ? '' : `; table "${group.table}" also holds ${others.map((g) => `"${g.name}" (${rowCount(g.count)})`).join(', ')}`;
     const reason = naming.reason ?? `does not follow ${describeConvention(conventions.event)}`;
     const d = warehouseDiagnostic(
       settings,

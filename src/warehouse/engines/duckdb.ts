@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { WarehouseError, type WarehouseEngine, type WarehouseTable } from '../engine.js';
+import { tablesFromCatalogue, WarehouseError, type WarehouseEngine, type WarehouseTable } from '../engine.js';
 import type { LoadColumn, LoadTarget } from '../load-target.js';
 
 /**
@@ -48,14 +48,7 @@ export class DuckDBEngine implements WarehouseEngine, LoadTarget {
         ORDER BY c.table_name, c.ordinal_position`,
       [schema],
     );
-    const tables = new Map<string, WarehouseTable>();
-    for (const row of rows) {
-      const name = String(row.table_name);
-      let table = tables.get(name);
-      if (!table) tables.set(name, (table = { name, columns: [] }));
-      table.columns.push({ name: String(row.column_name), type: String(row.data_type) });
-    }
-    return [...tables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return tablesFromCatalogue(rows);
   }
 
   async query(sql: string, params: readonly unknown[] = []): Promise<Record<string, unknown>[]> {

@@ -1,4 +1,4 @@
-import { castTo, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
+import { castTo, minMaxIds, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
 
 const TYPES: Record<SqlType, string> = { text: 'STRING', double: 'FLOAT64', timestamp: 'TIMESTAMP', timestamptz: 'TIMESTAMP' };
 
@@ -33,5 +33,5 @@ export const bigquery: SqlDialect = {
   isJsonArray: (text) => `(JSON_TYPE(SAFE.PARSE_JSON(${text})) = 'array')`,
   length: (text) => `CHAR_LENGTH(${text})`,
   countIf: (condition) => `COUNTIF(${condition})`,
-  sampleIds: (id, condition, limit) => `TO_JSON_STRING(ARRAY_AGG(IF(${condition}, CAST(${id} AS STRING), NULL) IGNORE NULLS ORDER BY CAST(${id} AS STRING) LIMIT ${limit}))`,
+  sampleIds: (id, condition) => minMaxIds(id, condition, (c, v) => `IF(${c}, ${v}, NULL)`, (ids) => `TO_JSON_STRING([${ids}])`, 'STRING'),
 };

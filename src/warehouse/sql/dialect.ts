@@ -22,7 +22,7 @@ export interface SqlDialect {
   /** A literal for the value, escaped for this dialect's string syntax. */
   literal(value: SqlValue): string;
   cast(expression: string, type: SqlType): string;
-  /** Casts text known to hold a JSON number (`isNumber`) to a number, without failing on one out of range. */
+  /** Casts text holding a JSON number to a number, without failing on one out of range (the caller guards it). */
   toNumber(text: string): string;
   /** Whether a text matches a regular expression (written in `regexFlavor`), searched anywhere in it. */
   matches(text: string, pattern: string): string;
@@ -34,7 +34,8 @@ export interface SqlDialect {
   countIf(condition: string): string;
   /**
    * JSON text of an array of up to `limit` ids of the rows for which `condition` holds, smallest
-   * first (byte order, so that every engine picks the same ones); NULL or `[]` when there are none.
+   * first (byte order, so that every engine picks the same ones); NULL, `[]` or `[null]` when there
+   * are none. DuckDB and PostgreSQL give the `limit` smallest; the others the smallest and the largest.
    */
   sampleIds(id: string, condition: string, limit: number): string;
 }
@@ -66,6 +67,16 @@ export function plainLiteral(value: Exclude<SqlValue, string>): string {
 /** CAST(expression AS type), with each dialect's names for the types. */
 export function castTo(types: Readonly<Record<SqlType, string>>): SqlDialect['cast'] {
   return (expression, type) => `CAST(${expression} AS ${types[type]})`;
+}
+
+/**
+ * Samples where the dialect has no bounded array aggregate (an unbounded one fails on big tables:
+ * LISTAGG past 64 KB, arrays past 16 or 100 MB): the smallest and the largest id, two aggregates
+ * that hold one value each.
+ */
+export function minMaxIds(id: string, condition: string, when: (condition: string, value: string) => string, array: (ids: string) => string, text: string): string {
+  const value = when(condition, `CAST(${id} AS ${text})`);
+  return array(`MIN(${value}), MAX(${value})`);
 }
 
 /** Count of rows matching a condition where the dialect has no FILTER clause. */

@@ -15,11 +15,12 @@ export const duckdb: SqlDialect = {
   identifier: doubleQuoted,
   literal: duckdbLiteral,
   cast: castTo(TYPES),
-  toNumber: (text) => `TRY_CAST(${text} AS DOUBLE)`,
+  // Past 1e308 the cast gives Infinity, which compares as it should.
+  toNumber: (text) => `CAST(${text} AS DOUBLE)`,
   matches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
   isJsonArray: (text) => `(CASE WHEN json_valid(${text}) THEN json_type(${text}) = 'ARRAY' ELSE FALSE END)`,
   length: (text) => `length(${text})`,
   countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
-  // min(x, n) keeps the n smallest values only, so memory does not grow with failing rows.
-  sampleIds: (id, condition, limit) => `CAST(to_json(min(CAST(${id} AS VARCHAR), ${limit}) FILTER (WHERE ${condition})) AS VARCHAR)`,
+  // min(x, n) keeps the n smallest values only (NULLs skipped), so memory does not grow with failing rows.
+  sampleIds: (id, condition, limit) => `CAST(to_json(min(CASE WHEN ${condition} THEN CAST(${id} AS VARCHAR) END, ${limit})) AS VARCHAR)`,
 };

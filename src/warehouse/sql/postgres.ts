@@ -26,7 +26,8 @@ export const postgres: SqlDialect = {
   isJsonArray: (text) => `(${text} ~ '^[[:space:]]*\\[' AND ${text} ~ '\\][[:space:]]*$')`,
   length: (text) => `char_length(${text})`,
   countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
-  // COLLATE "C": byte order, as DuckDB sorts, whatever the database's collation.
+  // Sorted by their UTF-8 bytes, as DuckDB sorts, whatever the database's collation. PostgreSQL
+  // has no bounded aggregate: the ids of every failing row are gathered, then the first kept.
   sampleIds: (id, condition, limit) =>
-    `CAST(to_json((array_agg(CAST(${id} AS text) ORDER BY CAST(${id} AS text) COLLATE "C") FILTER (WHERE ${condition}))[1:${limit}]) AS text)`,
+    `CAST(jsonb_path_query_array(to_jsonb(array_agg(CAST(${id} AS text) ORDER BY convert_to(CAST(${id} AS text), 'UTF8')) FILTER (WHERE ${condition})), '$[0 to ${limit - 1}]') AS text)`,
 };

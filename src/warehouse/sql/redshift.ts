@@ -1,4 +1,4 @@
-import { castTo, caseCount, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
+import { castTo, minMaxIds, caseCount, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
 
 const TYPES: Record<SqlType, string> = { text: 'VARCHAR', double: 'FLOAT8', timestamp: 'TIMESTAMP', timestamptz: 'TIMESTAMPTZ' };
 
@@ -21,6 +21,5 @@ export const redshift: SqlDialect = {
   isJsonArray: (text) => `(CASE WHEN CAN_JSON_PARSE(${text}) THEN IS_ARRAY(JSON_PARSE(${text})) ELSE FALSE END)`,
   length: (text) => `LEN(${text})`,
   countIf: caseCount,
-  // Redshift aggregates into no arrays (LISTAGG fails past 64 KB): the smallest id is the one sample.
-  sampleIds: (id, condition) => `JSON_SERIALIZE(ARRAY(MIN(CASE WHEN ${condition} THEN CAST(${id} AS VARCHAR) END)))`,
+  sampleIds: (id, condition) => minMaxIds(id, condition, (c, v) => `CASE WHEN ${c} THEN ${v} END`, (ids) => `JSON_SERIALIZE(ARRAY(${ids}))`, 'VARCHAR'),
 };

@@ -1,4 +1,4 @@
-import { castTo, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
+import { castTo, minMaxIds, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
 
 const TYPES: Record<SqlType, string> = { text: 'VARCHAR', double: 'DOUBLE', timestamp: 'TIMESTAMP_NTZ', timestamptz: 'TIMESTAMP_TZ' };
 
@@ -21,6 +21,5 @@ export const snowflake: SqlDialect = {
   isJsonArray: (text) => `COALESCE(IS_ARRAY(TRY_PARSE_JSON(${text})), FALSE)`,
   length: (text) => `LENGTH(${text})`,
   countIf: (condition) => `COUNT_IF(${condition})`,
-  sampleIds: (id, condition, limit) =>
-    `TO_JSON(ARRAY_SLICE(ARRAY_AGG(IFF(${condition}, CAST(${id} AS VARCHAR), NULL)) WITHIN GROUP (ORDER BY CAST(${id} AS VARCHAR)), 0, ${limit}))`,
+  sampleIds: (id, condition) => minMaxIds(id, condition, (c, v) => `IFF(${c}, ${v}, NULL)`, (ids) => `TO_JSON(ARRAY_CONSTRUCT_COMPACT(${ids}))`, 'VARCHAR'),
 };

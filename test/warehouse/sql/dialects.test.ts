@@ -4,26 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../src/warehouse/sql/index.js';
 import { translatePattern } from '../../../src/warehouse/sql/patterns.js';
 import { FORMAT_PATTERNS } from '../../../src/warehouse/sql/formats.js';
-import { startPostgres, type TestPostgres } from '../../support/postgres.js';
+import { withPostgres } from '../../support/postgres.js';
 
 /** Names and strings that break naive quoting: quotes of every kind, backslashes, newlines, SQL. */
 const NASTY = ['x"; DROP TABLE users; --', "o'clock", 'back`tick', 'line\nbreak', 'tab\there', 'back\\slash', "\\'; DROP TABLE users; --", 'émoji 😀', ''];
 
 let duck: DuckDBConnection;
-let postgres: TestPostgres | { skip: string };
 let client: pg.Client | undefined;
 
 beforeAll(async () => {
   duck = await (await DuckDBInstance.create(':memory:')).connect();
-  postgres = startPostgres();
-  if ('skip' in postgres) return;
-  client = new pg.Client({ connectionString: postgres.url });
+});
+
+const { pgIt } = withPostgres(async (cluster) => {
+  client = new pg.Client({ connectionString: cluster.url });
   await client.connect();
-}, 120_000);
+});
 
 afterAll(async () => {
   await client?.end();
-  if (postgres && !('skip' in postgres)) postgres.stop();
 });
 
 async function duckValue(sql: string): Promise<unknown> {
@@ -33,15 +32,6 @@ async function duckValue(sql: string): Promise<unknown> {
 async function pgValue(sql: string): Promise<unknown> {
   return (await client!.query(sql)).rows[0]!.v;
 }
-
-const pgIt = (name: string, fn: () => Promise<void>) =>
-  it(name, async (context) => {
-    if ('skip' in postgres) {
-      context.skip(postgres.skip);
-      return;
-    }
-    await fn();
-  });
 
 describe('identifiers', () => {
   it('quote every name so that it is one identifier, the same in every dialect', () => {
