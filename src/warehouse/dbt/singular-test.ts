@@ -54,7 +54,8 @@ export function singularTest(input: SingularTestInput): SingularTest | undefined
   const slots = entry.columns.flatMap((column) => columnSlots(column, input, ctx));
   if (slots.length === 0) return undefined;
   const q = (name: string) => dialect.identifier(name);
-  const text = (value: string) => jinjaText(dialect.literal(value));
+  // Typed, so that every branch of the UNION has the same column types whatever the engine infers.
+  const text = (value: string) => jinjaText(dialect.cast(dialect.literal(value), 'text'));
   const asText = (expression: string) => dialect.cast(expression, 'text');
 
   const familyVars = new Map<PlanColumn, string>();
@@ -64,18 +65,19 @@ export function singularTest(input: SingularTestInput): SingularTest | undefined
     `-- ${comment(`${subjectOf(entry.kind, entry.event)}${input.plan !== undefined ? ` of plan "${input.plan}"` : ''}`)}: rows whose values the plan rejects (plan/invalid-value), one row per failed check, as cdp lint --warehouse finds them.`,
     ...[...new Set(ctx.unchecked)].map((what) => `-- not checked in ${dialect.name}: ${comment(what)}`),
     ...(input.severity === 'warn' ? ["{{ config(severity='warn') }}"] : []),
-    `{%- if execute and target.type != ${jinjaString(dialect.name)} -%}`,
+    `{% if execute and target.type != ${jinjaString(dialect.name)} -%}`,
     `{{ exceptions.raise_compiler_error(${jinjaString(`cdp wrote this test in ${dialect.name} SQL; the target is `)} ~ target.type ~ ${jinjaString(': regenerate it with cdp compile --target dbt --dialect ')} ~ target.type) }}`,
-    '{%- endif -%}',
-    `{%- set cdp_relation = source(${jinjaString(input.source)}, ${jinjaString(entry.table)}) -%}`,
+    '{% endif -%}',
+    `{% set cdp_relation = source(${jinjaString(input.source)}, ${jinjaString(entry.table)}) -%}`,
     ...COLUMN_FAMILIES_JINJA,
-    ...[...familyVars].map(([column, name]) => `{%- set ${name} = cdp_columns.get(${jinjaString(column.column.toLowerCase())}) -%}`),
+    ...[...familyVars].map(([column, name]) => `{% set ${name} = cdp_columns.get(${jinjaString(column.column.toLowerCase())}) -%}`),
     'WITH cdp_rows AS (',
     '  SELECT',
     `    {% if 'id' in cdp_columns %}${asText(q('id'))}{% else %}${asText('NULL')}{% endif %} AS id,`,
     ...slots.map((slot, i) => `    ${familySwitch(familyVars.get(slot.column)!, slot.byFamily)} AS cdp_c${i}${i < slots.length - 1 ? ',' : ''}`),
-    `  FROM {{ cdp_relation }}`,
-    ...(input.shared && entry.event !== undefined ? [`  WHERE ${jinjaText(`${q('name')} = ${dialect.literal(entry.event)}`)}`] : []),
+    // A table not created yet (no event of it arrived) has nothing to check: the test reads none.
+    '  FROM {% if cdp_columns %}{{ cdp_relation }}{% else %}(SELECT 1 AS cdp_none) AS cdp_none{% endif %}',
+    ...(input.shared && entry.event !== undefined ? [`{% if cdp_columns %}  WHERE ${jinjaText(`${q('name')} = ${dialect.literal(entry.event)}`)}{% endif %}`] : []),
     ')',
     slots
       .map(
@@ -144,22 +146,22 @@ function familySwitch(variable: string, byFamily: ReadonlyMap<ColumnFamily, stri
  * catalogue when the test runs, deciding families as columnFamily() does, from the same data.
  */
 const COLUMN_FAMILIES_JINJA: readonly string[] = [
-  '{%- set cdp_columns = {} -%}',
-  '{%- if execute -%}',
-  `{%- set cdp_families = {${Object.entries(FAMILY_TYPE_NAMES)
+  '{% set cdp_columns = {} -%}',
+  '{% if execute -%}',
+  `{% set cdp_families = {${Object.entries(FAMILY_TYPE_NAMES)
     .flatMap(([family, names]) => names.map((name) => `${jinjaString(name)}: ${jinjaString(family)}`))
     .join(', ')}} -%}`,
-  '{%- for cdp_column in adapter.get_columns_in_relation(cdp_relation) -%}',
-  '{%- set cdp_data_type = cdp_column.data_type or \'\' -%}',
-  `{%- set cdp_type = modules.re.sub(${jinjaString(TYPE_PARAMETERS.source)}, '', cdp_data_type | lower) | trim -%}`,
-  `{%- if cdp_type in [${SCALED_NUMERIC_TYPES.map(jinjaString).join(', ')}] -%}`,
-  `{%- set cdp_scale = modules.re.search(${jinjaString(NUMERIC_SCALE.source)}, cdp_data_type) -%}`,
-  "{%- do cdp_columns.update({cdp_column.name | lower: 'integer' if cdp_scale and cdp_scale.group(1) == '0' else 'number'}) -%}",
-  '{%- else -%}',
-  "{%- do cdp_columns.update({cdp_column.name | lower: cdp_families.get(cdp_type, 'other')}) -%}",
-  '{%- endif -%}',
-  '{%- endfor -%}',
-  '{%- endif -%}',
+  '{% for cdp_column in adapter.get_columns_in_relation(cdp_relation) -%}',
+  '{% set cdp_data_type = cdp_column.data_type or \'\' -%}',
+  `{% set cdp_type = modules.re.sub(${jinjaString(TYPE_PARAMETERS.source)}, '', cdp_data_type | lower) | trim -%}`,
+  `{% if cdp_type in [${SCALED_NUMERIC_TYPES.map(jinjaString).join(', ')}] -%}`,
+  `{% set cdp_scale = modules.re.search(${jinjaString(NUMERIC_SCALE.source)}, cdp_data_type) -%}`,
+  "{% do cdp_columns.update({cdp_column.name | lower: 'integer' if cdp_scale and cdp_scale.group(1) == '0' else 'number'}) -%}",
+  '{% else -%}',
+  "{% do cdp_columns.update({cdp_column.name | lower: cdp_families.get(cdp_type, 'other')}) -%}",
+  '{% endif -%}',
+  '{% endfor -%}',
+  '{% endif -%}',
 ];
 
 /** Text for a `--` comment: a line break would end the comment and run the rest as SQL; Jinja tags are printed as text. */

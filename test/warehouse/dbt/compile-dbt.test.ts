@@ -194,7 +194,7 @@ describe('the family of a column’s type, decided in Jinja when the test runs',
     ];
     const columns = types.map((t, i) => ({ name: `C${i}`, data_type: t }));
     const { tests } = compileDbt(planFrom(`events:\n  Probe Seen:\n    properties:\n${types.map((_, i) => `      c${i}: string\n`).join('')}`), OPTIONS);
-    const jinja = tests[0]!.text.split('\n').filter((line) => line.startsWith('{%-'));
+    const jinja = tests[0]!.text.split('\n').filter((line) => line.startsWith('{% '));
     const template = [...jinja, types.map((_, i) => `{{ cdp_f${i} }}`).join('|')].join('\n');
     const rendered = renderDbtSql({ templates: { probe: template }, target: 'postgres', relations: { 'segment.probe_seen': '"probe_seen"' }, columns: { 'segment.probe_seen': columns } });
     const families = rendered.probe!.sql!.trim().split('|');
