@@ -11,6 +11,7 @@ import { writeEvents, writeSmall } from './generate-events.js';
 import { generatePlan } from './generate-plan.js';
 import { generateProject } from './generate-project.js';
 import { generateSchemaReport } from './generate-schema-report.js';
+import { WAREHOUSE_PLAN, warehouseFile } from './generate-warehouse.js';
 import { measure } from './measure.js';
 import { patternsSuite } from './patterns.js';
 import { batchRequest, closedLoop, openLoop, record, renamed, singleRequest, verifyCapture } from './serve-client.js';
@@ -343,6 +344,49 @@ const suites = {
       const rate = row(label, r);
       const ok = r.code === 0 || r.code === 1;
       console.log(`      ${(rate / rateA).toFixed(2)}x the baseline (target >= 0.7x) ${!ok ? `n/a: exit ${r.code}: ${firstLines(r.stderr)}` : rate / rateA >= 0.7 ? 'ok' : 'MISSED'}; ${fmtInt(r.stdoutBytes ?? 0)} bytes of report`);
+    }
+  },
+  // cdp lint --warehouse and schema-report --warehouse on a generated Segment-layout table in DuckDB
+  // (CDP_BENCH_WAREHOUSE_ROWS rows, default 10,000,000, and 1,000,000 to show that peak RSS does not
+  // grow with rows), against one hand-written aggregate query computing the same counts (target:
+  // lint at most 1.5x its wall time). Two alternating rounds; the faster of each is kept.
+  async warehouse() {
+    const node = process.execPath;
+    const plan = `${DATA}warehouse-plan.yaml`;
+    mkdirSync(DATA, { recursive: true });
+    writeFileSync(plan, WAREHOUSE_PLAN);
+    const lintHelp = spawnSync(node, [BIN, 'lint', '--help'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+    const lintReady = lintHelp.includes('--warehouse');
+    const big = Number(process.env.CDP_BENCH_WAREHOUSE_ROWS ?? 10_000_000);
+    for (const rows of [...new Set([Math.min(1_000_000, big), big])]) {
+      const { file, meta, generatedMs } = await warehouseFile(DATA, rows);
+      console.log(`warehouse: ${fmtInt(rows)} rows of order_completed, ${(meta.bytes / 1e6).toFixed(0)} MB of DuckDB (${file.slice(ROOT.length)})${generatedMs === null ? '' : `, generated in ${fmtMs(generatedMs)}`}`);
+      const runs = {
+        baseline: () => measure(node, ['bench/baseline-warehouse.js', file], { cwd: ROOT }),
+        ...(lintReady ? { lint: () => measure(node, [BIN, 'lint', '--warehouse', `duckdb:${file}`, '--plan', plan, '--format', 'json'], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' }) } : {}),
+        'schema-report': () => measure(node, [BIN, 'schema-report', '--warehouse', `duckdb:${file}`, '--plan', plan, '--format', 'json'], { cwd: ROOT, env: { CI: 'true' }, stdout: 'count' }),
+      };
+      const best = {};
+      for (let round = 0; round < 2; round++) {
+        for (const [name, run] of Object.entries(runs)) {
+          const r = await run();
+          if (!best[name] || r.ms < best[name].ms) best[name] = r;
+        }
+      }
+      const query = JSON.parse(best.baseline.stdout.trim().split('\n').pop());
+      const line = (label, r) =>
+        console.log(`  ${label.padEnd(36)} wall ${fmtMs(r.ms).padStart(8)}  cpu ${fmtMs(r.cpuMs ?? NaN).padStart(8)}  ${fmtInt(Math.round(rows / (r.ms / 1000))).padStart(11)} rows/s  peak RSS ${fmtMb(r.peakRssMb).padStart(7)}  exit ${r.code}`);
+      line('(a) one aggregate query (node + DuckDB)', best.baseline);
+      console.log(`      the query alone: ${fmtMs(query.ms)}; ${fmtInt(query.counts.order_id_missing)} order_id missing, ${fmtInt(query.counts.revenue_not_number)} revenue not a number, ${fmtInt(query.counts.currency_not_in_enum)} currency not in enum`);
+      if (best.lint) {
+        line('cdp lint --warehouse --format json', best.lint);
+        const ratio = best.lint.ms / best.baseline.ms;
+        console.log(`      ${ratio.toFixed(2)}x the aggregate query (target <= 1.5x) ${best.lint.code === 0 || best.lint.code === 1 ? (ratio <= 1.5 ? 'ok' : 'MISSED') : `n/a: exit ${best.lint.code}: ${firstLines(best.lint.stderr)}`}`);
+      } else {
+        console.log('  cdp lint --warehouse                 n/a: this build of cdp has no lint --warehouse');
+      }
+      line('cdp schema-report --warehouse (json)', best['schema-report']);
+      if (best['schema-report'].code !== 0) console.log(`      exit ${best['schema-report'].code}: ${firstLines(best['schema-report'].stderr)}`);
     }
   },
   // cdp codegen on a generated 1,000-event plan (targets: codegen < 3 s, tsc --noEmit --strict of the

@@ -20,15 +20,13 @@ import { resolveInputs } from './inputs.js';
 import { UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
 import { startProgress } from './progress.js';
+import { LOAD_OPTION, SCHEMA_OPTION, WAREHOUSE_OPTION, type WarehouseFlags } from './warehouse-input.js';
 import { addReportOptions, collectValues, emitOptionsFrom, emitReport, exitCode, type EmitOptions, type ReportFlags } from './report-options.js';
 
-export interface LintFlags extends ReportFlags {
+export interface LintFlags extends ReportFlags, WarehouseFlags {
   plan?: string;
   jobs?: string;
-  warehouse?: string;
-  schema?: string;
   since?: string;
-  load?: string[];
 }
 
 const NO_EVENTS: UnitCounts = { read: 0, valid: 0, invalid: 0, malformed: 0 };
@@ -48,10 +46,10 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
       .argument('[inputs...]', 'files or globs to lint; - for stdin (default: stdin when it is piped)')
       .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
       .option('-j, --jobs <n>', `worker threads (default: the number of cores, ${availableParallelism()} here)`)
-      .option('--warehouse <connection>', 'check the tables of a warehouse instead of files: duckdb:path/to/file.duckdb, duckdb: (in memory, with --load), postgres://user@host/database')
-      .option('--schema <name>', 'with --warehouse: the schema to read (default: main for DuckDB, public for PostgreSQL)')
+      .option(...WAREHOUSE_OPTION)
+      .option(...SCHEMA_OPTION)
       .option('--since <when>', 'with --warehouse: only rows received in the last 7d (or 24h), or at or after a date or date-time (2026-11-01)')
-      .option('--load <glob>', 'with --warehouse duckdb:: load Segment NDJSON (.gz too) into the in-memory database first; repeatable', collectValues),
+      .option(...LOAD_OPTION, collectValues),
   ).action(async (inputs: string[], flags: LintFlags) => setExit(await runLintCommand(inputs, flags, io)));
 }
 
@@ -70,7 +68,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const loaded = await readConfig(io, flags.config);
   const { config } = loaded;
   const resolved = asUsageError(() => resolveSeverities(config, flags.rule));
-  const jobs = flags.warehouse === undefined ? parseJobs(flags.jobs) : 1;
+  const jobs = flags.warehouse === undefined && flags.load === undefined ? parseJobs(flags.jobs) : 1;
   const emit = emitOptionsFrom(flags, config);
 
   const planPath = choosePlanPath(flags.plan, loaded, io);
@@ -80,12 +78,12 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   }
   const plan = planResult.plan;
   const conventions = asUsageError(() => resolveConventions(plan, config));
-  if (flags.warehouse !== undefined) {
+  if (flags.warehouse !== undefined || flags.load !== undefined) {
     // DuckDB's native module and the PostgreSQL driver load only for a warehouse.
     const { runWarehouseLint } = await import('./lint-warehouse.js');
-    return runWarehouseLint(inputs, flags as LintFlags & { warehouse: string }, { config, resolved, emit, planPath, plan, conventions }, io);
+    return runWarehouseLint(inputs, flags, { config, resolved, emit, planPath, plan, conventions }, io);
   }
-  for (const flag of ['schema', 'since', 'load'] as const) if (flags[flag] !== undefined) throw new UsageError(`--${flag} applies to --warehouse only`);
+  for (const flag of ['schema', 'since'] as const) if (flags[flag] !== undefined) throw new UsageError(`--${flag} applies to --warehouse only`);
 
   const { sources, problems: inputProblems, totalBytes } = resolveInputs(inputs, io);
 

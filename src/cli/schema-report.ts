@@ -20,6 +20,7 @@ import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { findPlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 import { startProgress } from './progress.js';
 import { collectValues, useColor } from './report-options.js';
+import { LOAD_OPTION, SCHEMA_OPTION, WAREHOUSE_OPTION, withWarehouse } from './warehouse-input.js';
 
 const SCHEMA_REPORT_FORMATS = ['table', 'markdown', 'json', 'html', 'yaml'] as const;
 
@@ -34,6 +35,9 @@ interface SchemaReportFlags {
   infer?: boolean;
   config?: string;
   color?: boolean;
+  warehouse?: string;
+  schema?: string;
+  load?: string[];
 }
 
 export function registerSchemaReport(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -51,6 +55,9 @@ export function registerSchemaReport(program: Command, io: Io, setExit: (code: n
     .option('--until <iso>', 'only events stamped at or before this date (the whole day) or date-time')
     .option('--min-coverage <pct>', 'exit with code 1 when a required property is present in less than pct% of its events')
     .option('--infer', 'write a draft plan inferred from the log, as YAML (same as --format yaml)')
+    .option(...WAREHOUSE_OPTION)
+    .option(...SCHEMA_OPTION)
+    .option(...LOAD_OPTION, collectValues)
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (inputs: string[], flags: SchemaReportFlags) => setExit(await runSchemaReport(inputs, flags, io)));
@@ -66,8 +73,13 @@ export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags
   if (since !== undefined && until !== undefined && since > until) throw new UsageError(`--since (${flags.since}) is after --until (${flags.until})`);
   const minCoverage = flags.minCoverage === undefined ? undefined : parsePercent(flags.minCoverage);
 
+  const warehouse = flags.warehouse !== undefined || flags.load !== undefined;
+  if (warehouse && inputs.length > 0) throw new UsageError(`--warehouse reads tables, not files (got ${inputs.join(' ')}); load logs into an in-memory warehouse with --load`);
+  if (!warehouse && flags.schema !== undefined) throw new UsageError('--schema names a warehouse schema: use it with --warehouse');
+  if (warehouse && format === 'yaml') throw new UsageError('--infer drafts a plan from logs, where nested objects and types are still as sent; run it on the log files, not with --warehouse');
   // A draft plan is inferred from the data alone; a plan in force would only be in the way.
-  const planChoice = format === 'yaml' || flags.plan === false ? undefined : findPlanPath(flags.plan || undefined, await readConfig(io, flags.config), io);
+  const loaded = await readConfig(io, flags.config);
+  const planChoice = format === 'yaml' || flags.plan === false ? undefined : findPlanPath(flags.plan || undefined, loaded, io);
   let plan: Plan | undefined;
   if (planChoice) {
     const result = readUsablePlan(planChoice, io);
@@ -76,6 +88,23 @@ export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags
   }
   // A CI gate that passes because there was nothing to check it against would be worse than none.
   if (minCoverage !== undefined && !plan) throw new UsageError('--min-coverage needs a plan: without one no property is required (pass --plan, or set "plan" in the config)');
+
+  if (warehouse) {
+    const { warehouseSchemaReport } = await import('../warehouse/report.js');
+    const run = await withWarehouse(flags, io, (engine, schema) =>
+      warehouseSchemaReport(engine, {
+        schema,
+        ...(plan ? { plan, planFile: displayPath(resolve(io.cwd, planChoice!), io.cwd) } : {}),
+        ...(loaded.config.warehouse ? { config: loaded.config.warehouse } : {}),
+        ...(flags.event ? { events: new Set(flags.event) } : {}),
+        ...(since !== undefined ? { since: new Date(since).toISOString() } : {}),
+        ...(until !== undefined ? { until: new Date(until).toISOString() } : {}),
+        ...(minCoverage !== undefined ? { minCoverage } : {}),
+      }),
+    );
+    for (const p of run.problems) io.stderr.write(`cdp: ${p.message}\n`);
+    return emit(run.result, format, () => renderSchemaTable(run.result, { color: useColor(flags.color, io, flags.out !== undefined), cwd: io.cwd }), flags, io, run.problems.length > 0);
+  }
 
   const { sources, problems, totalBytes } = resolveInputs(inputs, io);
   const filter: AggregateFilter = {};
@@ -112,7 +141,13 @@ export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags
     ...(flags.until !== undefined ? { until: new Date(until!).toISOString() } : {}),
     ...(minCoverage !== undefined ? { minCoverage } : {}),
   });
-  const text = render(format, report, aggregator, sources.map((s) => s.name), flags, io);
+  const yaml = () => renderInferredPlan(inferPlan(aggregator), report, sources.map((s) => s.name));
+  return emit(report, format, format === 'yaml' ? yaml : () => renderSchemaTable(report, { color: useColor(flags.color, io, flags.out !== undefined), cwd: io.cwd }), flags, io, inputProblems.length > 0);
+}
+
+/** Renders the report (`other` renders the table, or the inferred plan), writes it, and returns the exit code. */
+function emit(report: SchemaReport, format: string, other: () => string, flags: SchemaReportFlags, io: Io, inputProblems: boolean): number {
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? renderSchemaMarkdown(report) : format === 'html' ? renderSchemaReportHtml(report) : other();
   if (flags.out) {
     try {
       writeFileSync(resolve(io.cwd, flags.out), text);
@@ -122,23 +157,8 @@ export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags
   } else {
     io.stdout.write(text);
   }
-  if (inputProblems.length > 0) return EXIT_USAGE;
+  if (inputProblems) return EXIT_USAGE;
   return report.coverageFailures.length > 0 ? EXIT_ERRORS : EXIT_OK;
-}
-
-function render(format: string, report: SchemaReport, aggregator: CoverageAggregator, sources: string[], flags: SchemaReportFlags, io: Io): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-    case 'markdown':
-      return renderSchemaMarkdown(report);
-    case 'html':
-      return renderSchemaReportHtml(report);
-    case 'yaml':
-      return renderInferredPlan(inferPlan(aggregator), report, sources);
-    default:
-      return renderSchemaTable(report, { color: useColor(flags.color, io, flags.out !== undefined), cwd: io.cwd });
-  }
 }
 
 /** A date (the start or the end of that UTC day) or an ISO-8601 date-time, as ms since the epoch. */

@@ -234,7 +234,7 @@ function unseen(plan: Plan, aggregator: CoverageAggregator, only: ReadonlySet<st
 }
 
 /** `products[].price`; a key that would read as path syntax is quoted: `["a.b"]`. */
-function joinPath(prefix: string, key: string): string {
+export function joinPath(prefix: string, key: string): string {
   const part = /^[^.[\]"\s]+$/.test(key) ? key : `[${JSON.stringify(key)}]`;
   if (prefix === '') return part;
   return part.startsWith('[') ? prefix + part : `${prefix}.${part}`;
@@ -244,7 +244,7 @@ function compareRows(a: Row, b: Row): number {
   return b.count - a.count || CALL_ORDER.indexOf(a.type) - CALL_ORDER.indexOf(b.type) || compareCodeUnits(a.name ?? '', b.name ?? '');
 }
 
-function ref(e: EventRef): EventRef {
+export function ref(e: EventRef): EventRef {
   return { type: e.type, name: e.name };
 }
 

@@ -36,7 +36,10 @@ export interface SchemaReport {
 }
 
 export interface ReportTotals {
+  /** Inputs read (0 with `--warehouse`). */
   files: number;
+  /** Warehouse tables read (`--warehouse` only). */
+  tables?: number;
   /** Every event read: reported + malformed + filtered. */
   read: number;
   /** Events that made it into the report. */
@@ -74,6 +77,8 @@ export interface EventCoverage extends EventRef {
   /** The plan marks the event deprecated. */
   deprecated?: boolean;
   properties: PropertyCoverage[];
+  /** The warehouse table the row was read from (`--warehouse` only). */
+  table?: string;
 }
 
 export interface PropertyCoverage {
@@ -101,6 +106,8 @@ export interface PropertyCoverage {
   required: boolean | null;
   /** Types seen that the plan does not allow at this path. */
   forbiddenTypes?: ObservedType[];
+  /** The warehouse column the path was read from, with its type as the engine names it (`--warehouse` only). */
+  column?: { name: string; type?: string };
 }
 
 export interface CoverageFailure {

@@ -5,6 +5,7 @@ import { InputError } from '../ingest/types.js';
 import { parseInstant } from '../report/instant.js';
 import { isIsoDateTime } from '../validate/iso-date-time.js';
 import { CONNECTOR_COLUMN_TYPES, type ValueKind } from './column-types.js';
+import { quoteIdentifier as quote } from './identifier.js';
 import type { LoadColumn, LoadTarget } from './load-target.js';
 import { contextColumnName, eventTableName, propertyColumnName, type TableKind } from './names.js';
 
@@ -360,8 +361,4 @@ function timestampOf(value: unknown): string | undefined {
 /** Ids are text columns: a number id is stored as its JSON text. */
 function idText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function quote(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
 }

@@ -32,7 +32,7 @@ describe('cdp lint --warehouse on DuckDB', () => {
     expect(report!.diagnostics.map(compact)).toEqual(FIXTURE_FINDINGS);
     expect(report!.summary.stats).toEqual({ tables: 6, rows: 15, unseen: 1 });
     expect(report!.coverage).toContainEqual({ type: 'track', event: 'Checkout Started', implemented: false, locations: [] });
-    expect(stderr).toContain('Loaded 20 of 22 messages into duckdb: (1 not JSON, 1 not a Segment message');
+    expect(stderr).toContain('cdp: loaded 20 of 22 messages into 12 tables (1 not JSON, 1 not a Segment message');
     expect(stderr).toContain('note: planned but not seen (no rows): event "Checkout Started"');
     const revenue = report!.diagnostics.find((d) => d.path === '/properties/revenue')!;
     expect(revenue.message).toBe('Property "revenue" of event "Order Completed" must be number (column "revenue"), in 1 of 6 rows');
@@ -103,10 +103,13 @@ describe('cdp lint --warehouse: what cannot be checked is said, and the rest is 
     expect(schema.stderr).toContain('Schema "segment" does not exist');
   });
 
-  it('refuses usage that makes no sense: --load into a file, files with --warehouse, warehouse flags without it', () => {
+  it('refuses usage that makes no sense: --load into a file or a server, files with --warehouse, warehouse flags without it', () => {
     const load = cdp(['lint', '--plan', PLAN, '--warehouse', `duckdb:${fixtureDb}`, '--load', EVENTS]);
     expect(load.code).toBe(2);
-    expect(load.stderr).toContain('--load fills cdp\'s own in-memory database');
+    expect(load.stderr).toContain('--load fills an in-memory DuckDB: use it with --warehouse duckdb:');
+    const secret = cdp(['lint', '--plan', PLAN, '--warehouse', 'postgres://cdp:secret@db/shop', '--load', EVENTS]);
+    expect(secret.code).toBe(2);
+    expect(secret.stderr).toContain('not postgres://cdp:***@db/shop');
     const files = cdp(['lint', '--plan', PLAN, '--warehouse', 'duckdb:', EVENTS]);
     expect(files.code).toBe(2);
     expect(files.stderr).toContain('--warehouse reads tables, not files');

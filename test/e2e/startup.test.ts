@@ -23,8 +23,20 @@ describe('start-up', () => {
     const modules = modulesOf(['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
     expect(modules).toContain('dist/cli/lint.js');
     // recheck and re2js are loaded only for patterns that need them (the example plan's do not), yaml only to write plans.
-    expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml|@duckdb|pg|pg-[a-z-]+)\//.test(m))).toEqual([]);
-    expect(modules.filter((m) => /^dist\/(scan|codegen|report|serve|interop|warehouse|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff|lint-warehouse))[/.]/.test(m))).toEqual([]);
+    expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml)\//.test(m))).toEqual([]);
+    expect(modules.filter((m) => /^dist\/(scan|codegen|report|serve|interop|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff|lint-warehouse))[/.]/.test(m))).toEqual([]);
+    // Nothing of the warehouse (DuckDB's native module, the PostgreSQL driver, the checks) loads unless --warehouse asks for it.
+    expect(modules.filter((m) => /^node_modules\/(@duckdb|pg|pg-[a-z-]+)\/|^dist\/warehouse\//.test(m))).toEqual([]);
+  });
+
+  it('cdp schema-report of files loads no warehouse engine; --warehouse loads DuckDB and no PostgreSQL driver', () => {
+    const files = modulesOf(['schema-report', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
+    expect(files).toContain('dist/cli/schema-report.js');
+    expect(files.filter((m) => /^node_modules\/(@duckdb|pg)\/|^dist\/warehouse\//.test(m))).toEqual([]);
+    const warehouse = modulesOf(['schema-report', '--load', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
+    expect(warehouse).toContain('dist/warehouse/engines/duckdb.js');
+    expect(warehouse.some((m) => m.startsWith('node_modules/@duckdb/node-api/'))).toBe(true);
+    expect(warehouse.filter((m) => /^node_modules\/pg\//.test(m))).toEqual([]);
   });
 
   it('cdp --help still lists every command', () => {

@@ -103,7 +103,7 @@ function header(report: SchemaReport, title: string): string {
       ? '<p>Discovery mode, no plan: what the log holds, without plan checks.</p>'
       : `<p>Plan ${plan.name === undefined ? '' : `<strong>${shown(plan.name)}</strong> `}${plan.version === undefined ? '' : `version ${esc(String(plan.version))} `}(<code>${shown(plan.file)}</code>)</p>`;
   const totals: Array<[string, string]> = [
-    ['Files', int(summary.files)],
+    summary.tables === undefined ? ['Files', int(summary.files)] : ['Tables', int(summary.tables)],
     ['Events read', int(summary.read)],
     ['Reported', int(summary.reported)],
     ['Malformed', int(summary.malformed)],

@@ -99,7 +99,8 @@ export function sparkline(volume: ReadonlyArray<{ day: string; count: number }>,
 /** `14 read · 12 reported · 1 malformed · 1 filtered out`. */
 export function totalsLine(report: SchemaReport): string {
   const s = report.summary;
-  const parts = [`${int(s.files)} file${s.files === 1 ? '' : 's'}`, `${int(s.read)} read`, `${int(s.reported)} reported`, `${int(s.malformed)} malformed`, `${int(s.filtered)} filtered out`];
+  const inputs = s.tables === undefined ? `${int(s.files)} file${s.files === 1 ? '' : 's'}` : `${int(s.tables)} table${s.tables === 1 ? '' : 's'}`;
+  const parts = [inputs, `${int(s.read)} read`, `${int(s.reported)} reported`, `${int(s.malformed)} malformed`, `${int(s.filtered)} filtered out`];
   return parts.join(' · ');
 }
 

@@ -43,6 +43,11 @@ export interface TableQueryInput {
   since?: SinceBound;
   /** Bound parameters for an engine, literals for printed SQL. */
   values: 'params' | 'literals';
+  /**
+   * Whether the catalogue's column types are the warehouse's (default), or assumed (printed SQL):
+   * then every value is read through a cast to text, which works whatever type the column has.
+   */
+  assumedTypes?: boolean;
 }
 
 /** A table that cannot be checked as it is: what keeps it from it. */
@@ -75,7 +80,7 @@ export function buildTableQuery(input: TableQueryInput): TableQuery {
     for (const column of entry.columns) {
       const found = columns.get(column.column);
       if (column.required) add({ kind: 'missing', entry, column, absent: !found }, found ? and(inEntry, `${q(found.name)} IS NULL`) : inEntry);
-      if (found) for (const c of valueChecks(entry, column, found, ctx)) add(c.check, and(inEntry, `${q(found.name)} IS NOT NULL`, c.condition));
+      if (found) for (const c of valueChecks(entry, column, found, ctx, input.assumedTypes === true)) add(c.check, and(inEntry, `${q(found.name)} IS NOT NULL`, c.condition));
     }
     for (const name of unplannedColumns(entry, table)) add({ kind: 'unplanned-property', entry, column: name }, and(inEntry, `${q(name)} IS NOT NULL`));
   }
@@ -117,12 +122,13 @@ export interface ValueCheck {
  * finding by itself), then one check per keyword of the plan (type, enum, pattern, bounds, ...), a
  * value failing a keyword only when it fails under every reading that has the right type.
  */
-export function valueChecks(entry: PlanTable, column: PlanColumn, found: WarehouseColumn, ctx: ConditionContext): ValueCheck[] {
-  const family = columnFamily(found.type);
+export function valueChecks(entry: PlanTable, column: PlanColumn, found: WarehouseColumn, ctx: ConditionContext, assumedTypes: boolean): ValueCheck[] {
+  const family = assumedTypes ? 'string' : columnFamily(found.type);
   const out: ValueCheck[] = [];
   const cannotHold = column.kinds !== undefined && column.kinds.length > 0 && !column.kinds.some((k) => familyHolds(family, k));
   if (cannotHold) out.push({ check: { kind: 'column-type', entry, column, type: found.type }, condition: TRUE });
-  const readings = interpretations(ctx.dialect.identifier(found.name), family, ctx);
+  const name = ctx.dialect.identifier(found.name);
+  const readings = interpretations(assumedTypes ? ctx.dialect.cast(name, 'text') : name, family, ctx);
   if (readings.length === 0) return out;
 
   const { keywords, alternatives } = flatten(column.schema);

@@ -95,7 +95,7 @@ function columnSlots(column: PlanColumn, input: SingularTestInput, ctx: Conditio
   const notNull = `${ctx.dialect.identifier(column.column)} IS NOT NULL`;
   for (const family of FAMILIES) {
     const seen = new Map<string, number>();
-    for (const { check, condition } of valueChecks(input.entry, column, { name: column.column, type: FAMILY_TYPE[family] }, ctx)) {
+    for (const { check, condition } of valueChecks(input.entry, column, { name: column.column, type: FAMILY_TYPE[family] }, ctx, false)) {
       let label: string;
       let base: string;
       if (check.kind === 'value') {

@@ -26,16 +26,26 @@ export class DuckDBEngine implements WarehouseEngine, LoadTarget {
       if (!existsSync(path)) throw new WarehouseError(`DuckDB database ${label} does not exist`);
       if (statSync(path).isDirectory()) throw new WarehouseError(`DuckDB database ${label} is a directory, not a database file`);
     }
+    return DuckDBEngine.start(path ?? ':memory:', path === undefined ? {} : { access_mode: 'READ_ONLY' }, label, path === undefined, 'open');
+  }
+
+  /** Creates a new database file that cdp itself fills (the bench's data, test fixtures): writable, unlike `open`. */
+  static async create(path: string): Promise<DuckDBEngine> {
+    if (existsSync(path)) throw new WarehouseError(`${path} exists already: cdp creates a DuckDB file only where there is none`);
+    return DuckDBEngine.start(path, {}, path, true, 'create');
+  }
+
+  private static async start(path: string, options: Record<string, string>, label: string, writable: boolean, verb: 'open' | 'create'): Promise<DuckDBEngine> {
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path ?? ':memory:', path === undefined ? {} : { access_mode: 'READ_ONLY' });
+      instance = await DuckDBInstance.create(path, options);
     } catch (error) {
-      throw new WarehouseError(`Cannot open DuckDB database ${label}: ${firstLine(error)}`);
+      throw new WarehouseError(`Cannot ${verb} DuckDB database ${label}: ${firstLine(error)}`);
     }
     const connection = await instance.connect();
     // Days and --since bounds are UTC whatever the machine's zone.
     await connection.run("SET TimeZone = 'UTC'");
-    return new DuckDBEngine(instance, connection, label, path === undefined);
+    return new DuckDBEngine(instance, connection, label, writable);
   }
 
   async describe(schema: string): Promise<WarehouseTable[]> {

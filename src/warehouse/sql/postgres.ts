@@ -23,7 +23,7 @@ export const postgres: SqlDialect = {
   toNumber: (text) => `CAST(${text} AS numeric)`,
   matches: (text, pattern) => `(${text} ~ ${pattern})`,
   // PostgreSQL 15 has no IS JSON and no cast that fails softly: the brackets stand for the array.
-  isJsonArray: (text) => `(${text} ~ '^[[:space:]]*\\[' AND ${text} ~ '\\][[:space:]]*$')`,
+  isJsonArray: (text) => `(${text} ~ ${postgresLiteral('^[[:space:]]*\\[')} AND ${text} ~ ${postgresLiteral('\\][[:space:]]*$')})`,
   length: (text) => `char_length(${text})`,
   countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
   // Sorted by their UTF-8 bytes, as DuckDB sorts, whatever the database's collation. PostgreSQL
