@@ -1,6 +1,6 @@
-import { unicodeEscape } from '../../reporters/text.js';
 import { describeKeyword, subjectOf } from '../checks/findings.js';
 import { and, FALSE, type ConditionContext } from '../checks/conditions.js';
+import { comment as sqlComment } from '../checks/print-sql.js';
 import { valueChecks } from '../checks/table-query.js';
 import { FAMILY_TYPE_NAMES, NUMERIC_SCALE, SCALED_NUMERIC_TYPES, TYPE_PARAMETERS, type ColumnFamily } from '../column-types.js';
 import type { PlanColumn, PlanTable } from '../layout.js';
@@ -164,7 +164,7 @@ const COLUMN_FAMILIES_JINJA: readonly string[] = [
   '{% endif -%}',
 ];
 
-/** Text for a `--` comment: a line break would end the comment and run the rest as SQL; Jinja tags are printed as text. */
+/** Text for a `--` comment, with Jinja tags printed as text. */
 function comment(text: string): string {
-  return jinjaText(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, unicodeEscape));
+  return jinjaText(sqlComment(text));
 }
