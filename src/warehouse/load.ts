@@ -5,9 +5,9 @@ import { InputError } from '../ingest/types.js';
 import { parseInstant } from '../report/instant.js';
 import { isIsoDateTime } from '../validate/iso-date-time.js';
 import { CONNECTOR_COLUMN_TYPES, type ValueKind } from './column-types.js';
-import { quoteIdentifier as quote } from './identifier.js';
 import type { LoadColumn, LoadTarget } from './load-target.js';
 import { contextColumnName, eventTableName, propertyColumnName, type TableKind } from './names.js';
+import { DIALECTS } from './sql/index.js';
 
 /**
  * Loads raw Segment messages into a database in the layout Segment's warehouse connector writes
@@ -234,6 +234,7 @@ export class WarehouseLoader {
 
   private async write(table: TableState): Promise<void> {
     if (table.buffer.length === 0) return;
+    const quote = this.quote;
     const types = CONNECTOR_COLUMN_TYPES[this.target.dialect];
     const typeOf = (column: string) => types[table.columns.get(column) === 'id' ? 'string' : (table.columns.get(column) as ValueKind)];
     const name = this.qualified(table.name);
@@ -266,7 +267,12 @@ export class WarehouseLoader {
   }
 
   private qualified(table: string): string {
-    return this.options.schema === undefined ? quote(table) : `${quote(this.options.schema)}.${quote(table)}`;
+    return this.options.schema === undefined ? this.quote(table) : `${this.quote(this.options.schema)}.${this.quote(table)}`;
+  }
+
+  /** The target dialect's one quoting function: every table and column name reaches SQL through it. */
+  private get quote(): (name: string) => string {
+    return DIALECTS[this.target.dialect].identifier;
   }
 }
 

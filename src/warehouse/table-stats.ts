@@ -1,6 +1,6 @@
 import { columnFamily } from './column-types.js';
 import type { WarehouseEngine, WarehouseTable } from './engine.js';
-import { quoteIdentifier } from './identifier.js';
+import { DIALECTS } from './sql/index.js';
 
 /**
  * What `cdp schema-report --warehouse` reads of one table: per group of rows (a page or screen
@@ -64,7 +64,7 @@ const RECEIVED_AT = 'received_at';
 
 export async function tableStats(engine: WarehouseEngine, request: TableStatsRequest): Promise<TableStats> {
   const { table } = request;
-  const q = quoteIdentifier;
+  const q = DIALECTS[engine.dialect].identifier;
   const from = `${q(request.schema)}.${q(table.name)}`;
   const names = new Set(table.columns.map((c) => c.name));
   const notes: string[] = [];

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventCoverage, PropertyCoverage, SchemaReport } from '../../src/report/types.js';
 import { cdp } from '../helpers/cli.js';
-import { writeTree } from '../helpers/plan.js';
-import { WAREHOUSE_FIXTURES, duckdbFileFrom } from '../helpers/warehouse.js';
+import { FIXTURES, writeTree } from '../helpers/plan.js';
+import { duckdbFile } from '../support/warehouse.js';
 
+const WAREHOUSE_FIXTURES = join(FIXTURES, 'warehouse');
 const PLAN = join(WAREHOUSE_FIXTURES, 'shop.yaml');
 const EVENTS = join(WAREHOUSE_FIXTURES, 'events.ndjson');
 
@@ -13,7 +14,8 @@ let dir: string;
 let db: string;
 beforeAll(async () => {
   dir = writeTree({});
-  db = (await duckdbFileFrom(dir, [EVENTS], { schema: 'shop' })).path;
+  db = join(dir, 'segment.duckdb');
+  await duckdbFile(db, { load: [EVENTS], schema: 'shop' });
 });
 
 function json(args: string[], cwd?: string): SchemaReport {

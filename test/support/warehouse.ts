@@ -4,13 +4,13 @@ import { loadFiles } from '../../src/warehouse/load.js';
 import type { LoadTarget } from '../../src/warehouse/load-target.js';
 
 /** A DuckDB file filled by the loader from NDJSON files (relative to `cwd`) and/or by SQL, then closed so cdp can open it read-only. */
-export async function duckdbFile(path: string, options: { load?: string[]; cwd?: string; sql?: string[] }): Promise<void> {
+export async function duckdbFile(path: string, options: { load?: string[]; cwd?: string; sql?: string[]; schema?: string }): Promise<void> {
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
   try {
     const target: LoadTarget = { dialect: 'duckdb', execute: async (sql, params = []) => void (await connection.run(sql, params as never)) };
     if (options.load) {
-      const { problems } = await loadFiles(target, options.load, options.cwd ?? process.cwd());
+      const { problems } = await loadFiles(target, options.load, options.cwd ?? process.cwd(), options.schema === undefined ? {} : { schema: options.schema });
       if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
     }
     for (const statement of options.sql ?? []) await connection.run(statement);

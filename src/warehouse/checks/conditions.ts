@@ -56,17 +56,18 @@ export interface ConditionContext {
   values: SqlValues;
   /** What cannot be checked in this dialect (a pattern it cannot express), for the user to know. */
   unchecked: string[];
+  /** An expression several conditions test, computed once per row: a reference to its value. */
+  share(expression: string): string;
 }
 
 /** The readings a value of a column of `family` allows; none when its values cannot be read (json, other types). */
 export function interpretations(column: string, family: ColumnFamily, ctx: ConditionContext): Interpretation[] {
   const { dialect, values } = ctx;
-  const regex = (source: string) => dialect.matches(column, values.text(source));
+  const regex = (source: string) => ctx.share(dialect.matches(column, values.text(source)));
   switch (family) {
     case 'string': {
       const isNumber = regex(NUMBER_TEXT);
-      // Guarded by CASE, the one construct whose order SQL engines keep: a cast of any other text would fail.
-      const number = `(CASE WHEN ${isNumber} THEN ${dialect.toNumber(column)} END)`;
+      const number = dialect.toNumber(column, isNumber);
       return [
         { kind: 'string', test: TRUE, text: column },
         { kind: 'number', test: isNumber, number, whole: `(${number} = FLOOR(${number}))` },

@@ -62,9 +62,21 @@ export class TableProblem extends Error {
 export function buildTableQuery(input: TableQueryInput): TableQuery {
   const { dialect, table, entries } = input;
   const values = new SqlValues(dialect, input.values);
-  const ctx: ConditionContext = { dialect, values, unchecked: [] };
   const columns = new Map(table.columns.map((c) => [c.name, c]));
   const q = (name: string) => dialect.identifier(name);
+  // Expressions that several checks test (does this text hold a number?), each worked out once per
+  // row in the innermost query, under a name no column of the table has.
+  const sharedExpressions = new Map<string, string>();
+  const share = (expression: string) => {
+    let name = sharedExpressions.get(expression);
+    if (name === undefined) {
+      name = `r${sharedExpressions.size}`;
+      while (columns.has(name)) name = `_${name}`;
+      sharedExpressions.set(expression, name);
+    }
+    return q(name);
+  };
+  const ctx: ConditionContext = { dialect, values, unchecked: [], share };
   const shared = entries.length > 1 || entries.some((e) => e.kind === 'page' || e.kind === 'screen');
   if (shared && !columns.has('name')) throw new TableProblem(`table "${table.name}" has no "name" column to tell its ${entries[0]!.kind}s apart`);
 
@@ -85,13 +97,29 @@ export function buildTableQuery(input: TableQueryInput): TableQuery {
     for (const name of unplannedColumns(entry, table)) add({ kind: 'unplanned-property', entry, column: name }, and(inEntry, `${q(name)} IS NOT NULL`));
   }
 
+  // Each condition is worked out once per row, as a flag in the inner query, and read twice by the
+  // outer one (its count and its samples): evaluated inside both aggregates, it cost a third more.
   const samples = columns.has('id');
+  const flags = samples ? [`${q('id')} AS ${q('id')}`] : [];
   const select = ['count(*) AS "rows"'];
   checks.forEach(({ check, condition }, i) => {
-    select.push(`${check.kind === 'rows' && condition === TRUE ? 'count(*)' : dialect.countIf(condition)} AS "c${i}"`);
-    if (samples && check.kind !== 'rows') select.push(`${dialect.sampleIds(q('id'), condition, MAX_SAMPLES)} AS "s${i}"`);
+    if (condition === TRUE) {
+      select.push(`count(*) AS "c${i}"`);
+      if (samples && check.kind !== 'rows') select.push(`${dialect.sampleIds(q('id'), TRUE, MAX_SAMPLES)} AS "s${i}"`);
+      return;
+    }
+    const flag = q(`f${i}`);
+    flags.push(`${condition} AS ${flag}`);
+    select.push(`${dialect.countIf(flag)} AS "c${i}"`);
+    if (samples && check.kind !== 'rows') select.push(`${dialect.sampleIds(q('id'), flag, MAX_SAMPLES)} AS "s${i}"`);
   });
-  const { sql, params } = values.finish(`SELECT\n  ${select.join(',\n  ')}\nFROM ${q(input.schema)}.${q(table.name)}${where}`);
+  const tableName = `${q(input.schema)}.${q(table.name)}`;
+  // Readings are offered to every check but used by few: only those the flags name are computed.
+  const flagText = flags.join('\n');
+  const used = [...sharedExpressions].filter(([, name]) => flagText.includes(q(name)));
+  const read = used.length > 0 ? `(\n  SELECT\n    *,\n    ${used.map(([e, name]) => `${e} AS ${q(name)}`).join(',\n    ')}\n  FROM ${tableName}${where.replace(/\n/g, '\n  ')}\n) AS ${q('row')}` : `${tableName}${where}`;
+  const source = flags.length > 0 ? `(\n  SELECT\n    ${flags.join(',\n    ')}\n  FROM ${read.replace(/\n/g, '\n  ')}\n) AS ${q('checked')}` : read;
+  const { sql, params } = values.finish(`SELECT\n  ${select.join(',\n  ')}\nFROM ${source}`);
   return { sql, params, checks: checks.map((c) => c.check), samples, unchecked: [...new Set(ctx.unchecked)] };
 }
 
@@ -135,18 +163,18 @@ export function valueChecks(entry: PlanTable, column: PlanColumn, found: Warehou
   const types = keywords.filter((k) => k.keyword === 'type');
   const typeOk = (r: Interpretation) => and(r.test, ...types.map((t) => keywordHolds('type', t.value, r, ctx)));
   const anyTypeOk = or(...readings.map(typeOk));
+  // Usually one reading has the plan's type (a number in a text column): a keyword then fails where
+  // that reading fails it, without the reading's test repeated for every keyword.
+  const typed = readings.filter((r) => typeOk(r) !== FALSE);
+  const fails = (holds: (r: Interpretation) => string) =>
+    typed.length === 1 ? and(anyTypeOk, not(holds(typed[0]!))) : and(anyTypeOk, not(or(...readings.map((r) => and(typeOk(r), holds(r))))));
   const value = (keyword: ValueKeyword | 'anyOf', v: unknown): TableCheck => ({ kind: 'value', entry, column, keyword, value: v, family });
   // A column that cannot hold the type is reported once, not once more for each of its rows.
   if (types.length > 0 && !cannotHold) out.push({ check: value('type', types.length === 1 ? types[0]!.value : types.map((t) => t.value)), condition: not(anyTypeOk) });
   for (const { keyword, value: v } of keywords) {
-    if (keyword === 'type') continue;
-    const ok = or(...readings.map((r) => and(typeOk(r), keywordHolds(keyword, v, r, ctx))));
-    out.push({ check: value(keyword, v), condition: and(anyTypeOk, not(ok)) });
+    if (keyword !== 'type') out.push({ check: value(keyword, v), condition: fails((r) => keywordHolds(keyword, v, r, ctx)) });
   }
-  for (const alternative of alternatives) {
-    const ok = or(...readings.map((r) => and(typeOk(r), satisfies(alternative, r, ctx))));
-    out.push({ check: value('anyOf', alternative.anyOf ?? alternative.oneOf), condition: and(anyTypeOk, not(ok)) });
-  }
+  for (const alternative of alternatives) out.push({ check: value('anyOf', alternative.anyOf ?? alternative.oneOf), condition: fails((r) => satisfies(alternative, r, ctx)) });
   return out;
 }
 

@@ -1,7 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { tablesFromCatalogue, WarehouseError, type WarehouseEngine, type WarehouseTable } from '../engine.js';
 import type { LoadColumn, LoadTarget } from '../load-target.js';
+
+/**
+ * DuckDB's memory for a database file. The checks are aggregates whose state does not grow with
+ * rows; without a limit DuckDB keeps every block it read cached (up to 80% of the machine), so cdp's
+ * peak memory grew with the table (measured: 159 MB at 1M rows, 440 MB at 10M; with this limit
+ * 182 MB at 10M, no slower). What does not fit, a wide GROUP BY, spills to a temporary folder.
+ */
+const FILE_MEMORY_LIMIT = '64MB';
 
 /**
  * Embedded DuckDB (`@duckdb/node-api`). A database file is opened read-only, so cdp cannot change a
@@ -26,7 +36,7 @@ export class DuckDBEngine implements WarehouseEngine, LoadTarget {
       if (!existsSync(path)) throw new WarehouseError(`DuckDB database ${label} does not exist`);
       if (statSync(path).isDirectory()) throw new WarehouseError(`DuckDB database ${label} is a directory, not a database file`);
     }
-    return DuckDBEngine.start(path ?? ':memory:', path === undefined ? {} : { access_mode: 'READ_ONLY' }, label, path === undefined, 'open');
+    return DuckDBEngine.start(path ?? ':memory:', path === undefined ? {} : { access_mode: 'READ_ONLY', memory_limit: FILE_MEMORY_LIMIT, temp_directory: join(tmpdir(), `cdp-duckdb-${process.pid}`) }, label, path === undefined, 'open');
   }
 
   /** Creates a new database file that cdp itself fills (the bench's data, test fixtures): writable, unlike `open`. */

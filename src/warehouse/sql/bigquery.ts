@@ -1,4 +1,4 @@
-import { castTo, minMaxIds, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
+import { bracketed, castTo, minMaxIds, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
 
 const TYPES: Record<SqlType, string> = { text: 'STRING', double: 'FLOAT64', timestamp: 'TIMESTAMP', timestamptz: 'TIMESTAMP' };
 
@@ -30,7 +30,7 @@ export const bigquery: SqlDialect = {
   cast: castTo(TYPES),
   toNumber: (text) => `SAFE_CAST(${text} AS FLOAT64)`,
   matches: (text, pattern) => `REGEXP_CONTAINS(${text}, ${pattern})`,
-  isJsonArray: (text) => `(JSON_TYPE(SAFE.PARSE_JSON(${text})) = 'array')`,
+  isJsonArray: bracketed,
   length: (text) => `CHAR_LENGTH(${text})`,
   countIf: (condition) => `COUNTIF(${condition})`,
   sampleIds: (id, condition) => minMaxIds(id, condition, (c, v) => `IF(${c}, ${v}, NULL)`, (ids) => `TO_JSON_STRING([${ids}])`, 'STRING'),

@@ -1,4 +1,4 @@
-import { castTo, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
+import { bracketed, castTo, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
 
 const TYPES: Record<SqlType, string> = { text: 'VARCHAR', double: 'DOUBLE', timestamp: 'TIMESTAMP', timestamptz: 'TIMESTAMPTZ' };
 
@@ -15,10 +15,11 @@ export const duckdb: SqlDialect = {
   identifier: doubleQuoted,
   literal: duckdbLiteral,
   cast: castTo(TYPES),
-  // Past 1e308 the cast gives Infinity, which compares as it should.
-  toNumber: (text) => `CAST(${text} AS DOUBLE)`,
+  // Past 1e308 the cast gives Infinity, which compares as it should. (Not TRY_CAST: SQL parsers
+  // that read DuckDB's printed SQL as PostgreSQL's do not know it, and the guard is needed anyway.)
+  toNumber: (text, isNumber) => `(CASE WHEN ${isNumber} THEN CAST(${text} AS DOUBLE) END)`,
   matches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
-  isJsonArray: (text) => `(CASE WHEN json_valid(${text}) THEN json_type(${text}) = 'ARRAY' ELSE FALSE END)`,
+  isJsonArray: bracketed,
   length: (text) => `length(${text})`,
   countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
   // min(x, n) keeps the n smallest values only (NULLs skipped), so memory does not grow with failing rows.

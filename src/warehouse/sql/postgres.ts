@@ -1,4 +1,4 @@
-import { castTo, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
+import { bracketed, castTo, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
 
 const TYPES: Record<SqlType, string> = { text: 'text', double: 'double precision', timestamp: 'timestamp', timestamptz: 'timestamptz' };
 
@@ -20,10 +20,10 @@ export const postgres: SqlDialect = {
   literal: postgresLiteral,
   cast: castTo(TYPES),
   // numeric takes any JSON number the checks let through (double precision fails past 1e308).
-  toNumber: (text) => `CAST(${text} AS numeric)`,
+  // CASE is the one construct whose order PostgreSQL keeps: the cast of any other text would fail.
+  toNumber: (text, isNumber) => `(CASE WHEN ${isNumber} THEN CAST(${text} AS numeric) END)`,
   matches: (text, pattern) => `(${text} ~ ${pattern})`,
-  // PostgreSQL 15 has no IS JSON and no cast that fails softly: the brackets stand for the array.
-  isJsonArray: (text) => `(${text} ~ ${postgresLiteral('^[[:space:]]*\\[')} AND ${text} ~ ${postgresLiteral('\\][[:space:]]*$')})`,
+  isJsonArray: bracketed,
   length: (text) => `char_length(${text})`,
   countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
   // Sorted by their UTF-8 bytes, as DuckDB sorts, whatever the database's collation. PostgreSQL

@@ -1,4 +1,4 @@
-import { castTo, minMaxIds, caseCount, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
+import { bracketed, castTo, minMaxIds, caseCount, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
 
 const TYPES: Record<SqlType, string> = { text: 'VARCHAR', double: 'FLOAT8', timestamp: 'TIMESTAMP', timestamptz: 'TIMESTAMPTZ' };
 
@@ -15,10 +15,10 @@ export const redshift: SqlDialect = {
   identifier: doubleQuoted,
   literal: redshiftLiteral,
   cast: castTo(TYPES),
-  toNumber: (text) => `CAST(${text} AS FLOAT8)`,
+  toNumber: (text, isNumber) => `(CASE WHEN ${isNumber} THEN CAST(${text} AS FLOAT8) END)`,
   // The 'p' parameter selects Perl-compatible syntax (\x{…}, (?:…), \p{…}), which JSON Schema patterns translate to.
   matches: (text, pattern) => `(REGEXP_INSTR(${text}, ${pattern}, 1, 1, 0, 'p') > 0)`,
-  isJsonArray: (text) => `(CASE WHEN CAN_JSON_PARSE(${text}) THEN IS_ARRAY(JSON_PARSE(${text})) ELSE FALSE END)`,
+  isJsonArray: bracketed,
   length: (text) => `LEN(${text})`,
   countIf: caseCount,
   sampleIds: (id, condition) => minMaxIds(id, condition, (c, v) => `CASE WHEN ${c} THEN ${v} END`, (ids) => `JSON_SERIALIZE(ARRAY(${ids}))`, 'VARCHAR'),

@@ -1,4 +1,4 @@
-import { castTo, minMaxIds, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
+import { bracketed, castTo, minMaxIds, doubleQuoted, checkNoNul, plainLiteral, type SqlDialect, type SqlType, type SqlValue } from './dialect.js';
 
 const TYPES: Record<SqlType, string> = { text: 'VARCHAR', double: 'DOUBLE', timestamp: 'TIMESTAMP_NTZ', timestamptz: 'TIMESTAMP_TZ' };
 
@@ -18,7 +18,7 @@ export const snowflake: SqlDialect = {
   toNumber: (text) => `TRY_CAST(${text} AS DOUBLE)`,
   // REGEXP_LIKE anchors the pattern at both ends; REGEXP_INSTR searches, as JSON Schema does.
   matches: (text, pattern) => `(REGEXP_INSTR(${text}, ${pattern}) > 0)`,
-  isJsonArray: (text) => `COALESCE(IS_ARRAY(TRY_PARSE_JSON(${text})), FALSE)`,
+  isJsonArray: bracketed,
   length: (text) => `LENGTH(${text})`,
   countIf: (condition) => `COUNT_IF(${condition})`,
   sampleIds: (id, condition) => minMaxIds(id, condition, (c, v) => `IFF(${c}, ${v}, NULL)`, (ids) => `TO_JSON(ARRAY_CONSTRUCT_COMPACT(${ids}))`, 'VARCHAR'),
