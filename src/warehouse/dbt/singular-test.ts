@@ -50,7 +50,8 @@ interface Slot {
  */
 export function singularTest(input: SingularTestInput): SingularTest | undefined {
   const { entry, dialect } = input;
-  const ctx: ConditionContext = { dialect, values: new SqlValues(dialect, 'literals'), unchecked: [] };
+  // Written out where used: a family's branch of Jinja is SQL of its own, with nothing to share across.
+  const ctx: ConditionContext = { dialect, values: new SqlValues(dialect, 'literals'), unchecked: [], share: (expression) => expression };
   const slots = entry.columns.flatMap((column) => columnSlots(column, input, ctx));
   if (slots.length === 0) return undefined;
   const q = (name: string) => dialect.identifier(name);
