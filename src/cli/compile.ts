@@ -5,6 +5,7 @@ import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
 import type { CdpConfig } from '../config/load-config.js';
 import type { Plan } from '../plan/model.js';
 import { setOwn } from '../plan/yaml-source.js';
+import { DEFAULT_DBT_DIALECT, DEFAULT_DBT_SOURCE, writeDbt } from './compile-dbt.js';
 import { EXIT_OK, UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 import { fileSlugs } from './slug.js';
@@ -15,20 +16,24 @@ interface CompileFlags {
   target?: string;
   dialect?: string;
   schema?: string;
+  testsDir?: string;
+  dbtSource?: string;
 }
 
-const TARGETS = ['json-schema', 'sql'];
+const TARGETS = ['json-schema', 'sql', 'dbt'];
 
 export function registerCompile(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('compile')
-    .description('compile a tracking plan to JSON Schema (draft-07): one schema per event, page, screen and traits section; or to the SQL of the warehouse checks')
+    .description('compile a tracking plan to JSON Schema (draft-07): one schema per event, page, screen and traits section; or to the SQL of the warehouse checks, or to dbt tests')
     .argument('[plan]', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
-    .option('-d, --out-dir <dir>', 'write one file per schema into this folder (default: one JSON bundle on stdout)')
+    .option('-d, --out-dir <dir>', 'write one file per schema into this folder (default: one JSON bundle on stdout); with --target dbt: the models folder for sources.yml')
     .option('-c, --config <path>', 'use this config file instead of searching for one')
     .option('-t, --target <target>', `what to compile to: ${TARGETS.join(', ')} (default: json-schema)`)
-    .option('--dialect <name>', 'with --target sql: duckdb, postgres, redshift, bigquery or snowflake')
-    .option('--schema <name>', 'with --target sql: the schema (BigQuery: dataset) of the tables (default: main for DuckDB, public otherwise)')
+    .option('--dialect <name>', `with --target sql or dbt: duckdb, postgres, redshift, bigquery or snowflake (dbt: your target's type, default ${DEFAULT_DBT_DIALECT})`)
+    .option('--schema <name>', 'with --target sql or dbt: the schema (BigQuery: dataset) of the tables (sql default: main for DuckDB, public otherwise; dbt default: the source name)')
+    .option('--tests-dir <dir>', 'with --target dbt: the folder for the singular tests, one of dbt\'s test-paths (default: --out-dir with its "models" folder replaced by "tests")')
+    .option('--dbt-source <name>', `with --target dbt: the dbt source's name, as source() calls it (default: ${DEFAULT_DBT_SOURCE})`)
     .action(async (planArg: string | undefined, flags: CompileFlags) => setExit(await runCompile(planArg, flags, io)));
 }
 
@@ -36,9 +41,11 @@ export async function runCompile(planArg: string | undefined, flags: CompileFlag
   const loaded = await readConfig(io, flags.config);
   const result = readUsablePlan(choosePlanPath(planArg, loaded, io), io);
   if ('problems' in result) return reportPlanProblems('compile', result.problems, io);
+  if (flags.target !== 'dbt' && (flags.testsDir !== undefined || flags.dbtSource !== undefined)) throw new UsageError('--tests-dir and --dbt-source apply to --target dbt only');
   if (flags.target === 'sql') return printSql(result.plan, flags, loaded.config, io);
+  if (flags.target === 'dbt') return writeDbt(result.plan, flags, loaded.config, io);
   if (flags.target !== undefined && flags.target !== 'json-schema') throw new UsageError(`Unknown --target "${flags.target}"; use one of ${TARGETS.join(', ')}`);
-  if (flags.dialect !== undefined || flags.schema !== undefined) throw new UsageError('--dialect and --schema apply to --target sql only');
+  if (flags.dialect !== undefined || flags.schema !== undefined) throw new UsageError('--dialect and --schema apply to --target sql and dbt only');
   const compiled = compilePlan(result.plan);
   if (!flags.outDir) {
     io.stdout.write(JSON.stringify(bundle(compiled), null, 2) + '\n');

@@ -22,22 +22,33 @@ export const CONNECTOR_COLUMN_TYPES: Readonly<Record<Dialect, Readonly<Record<Va
   snowflake: { string: 'VARCHAR', integer: 'NUMBER', number: 'FLOAT', boolean: 'BOOLEAN', timestamp: 'TIMESTAMP_TZ', array: 'VARCHAR' },
 };
 
+/**
+ * Type names (lower case, without length or precision) per family, as engines' catalogues report
+ * them. Data rather than code, so that the dbt tests can make the same decision in Jinja at run time.
+ */
+export const FAMILY_TYPE_NAMES: Readonly<Record<Exclude<ColumnFamily, 'other'>, readonly string[]>> = {
+  string: ['varchar', 'character varying', 'char', 'character', 'bpchar', 'text', 'string', 'nvarchar', 'nchar', 'uuid', 'enum'],
+  integer: ['tinyint', 'smallint', 'integer', 'int', 'int2', 'int4', 'int8', 'int64', 'bigint', 'hugeint', 'utinyint', 'usmallint', 'uinteger', 'ubigint', 'uhugeint', 'byteint'],
+  number: ['double', 'double precision', 'float', 'float4', 'float8', 'float64', 'real', 'decimal', 'numeric', 'number', 'bignumeric'],
+  boolean: ['boolean', 'bool'],
+  timestamp: ['timestamp', 'timestamptz', 'timestamp with time zone', 'timestamp without time zone', 'timestamp_tz', 'timestamp_ntz', 'timestamp_ltz', 'datetime', 'date', 'timestamp_s', 'timestamp_ms', 'timestamp_ns'],
+  json: ['json', 'jsonb', 'variant', 'object', 'super'],
+};
+
+/** Numeric types whose scale decides their family: NUMBER(38,0) (Snowflake's integers) holds integers only. */
+export const SCALED_NUMERIC_TYPES: readonly string[] = ['number', 'numeric', 'decimal'];
+/** The scale in `NUMBER(38,0)`. */
+export const NUMERIC_SCALE = /\(\s*\d+\s*,\s*(\d+)\s*\)/;
+/** What `baseTypeName` strips: a length or precision at the end. */
+export const TYPE_PARAMETERS = /\(.*\)$/;
+
+const FAMILY_OF = new Map<string, ColumnFamily>(Object.entries(FAMILY_TYPE_NAMES).flatMap(([family, names]) => names.map((name) => [name, family as ColumnFamily] as const)));
+
 /** The family of an engine's type name as its catalogue reports it (any case, with or without length or precision). */
 export function columnFamily(engineType: string): ColumnFamily {
-  const t = engineType.toLowerCase().replace(/\(.*\)$/, '').trim();
-  if (/^(varchar|character varying|char|character|bpchar|text|string|nvarchar|nchar|uuid|enum)$/.test(t)) return 'string';
-  if (/^(tinyint|smallint|integer|int|int2|int4|int8|int64|bigint|hugeint|utinyint|usmallint|uinteger|ubigint|uhugeint|byteint)$/.test(t)) return 'integer';
-  if (/^(double|double precision|float|float4|float8|float64|real|decimal|numeric|number|bignumeric)$/.test(t)) return t === 'number' || t === 'numeric' || t === 'decimal' ? numericFamily(engineType) : 'number';
-  if (/^(boolean|bool)$/.test(t)) return 'boolean';
-  if (/^(timestamp|timestamptz|timestamp with time zone|timestamp without time zone|timestamp_tz|timestamp_ntz|timestamp_ltz|datetime|date|timestamp_s|timestamp_ms|timestamp_ns)$/.test(t)) return 'timestamp';
-  if (/^(json|jsonb|variant|object|super)$/.test(t)) return 'json';
-  return 'other';
-}
-
-/** NUMBER(38,0) (Snowflake's integers) holds integers only; NUMERIC / NUMBER(p,s) with a scale holds any number. */
-function numericFamily(engineType: string): ColumnFamily {
-  const scale = /\(\s*\d+\s*,\s*(\d+)\s*\)/.exec(engineType);
-  return scale && scale[1] === '0' ? 'integer' : 'number';
+  const t = engineType.toLowerCase().replace(TYPE_PARAMETERS, '').trim();
+  if (SCALED_NUMERIC_TYPES.includes(t)) return NUMERIC_SCALE.exec(engineType)?.[1] === '0' ? 'integer' : 'number';
+  return FAMILY_OF.get(t) ?? 'other';
 }
 
 /** Whether a column of `family` can hold a value of `kind` without losing it (a text column holds anything). */

@@ -107,12 +107,12 @@ describe('cdp compile --target sql', () => {
   });
 
   it('refuses an unknown target or dialect, and a dialect without --target sql', () => {
-    expect(cdp(['compile', PLAN, '--target', 'dbt']).stderr).toContain('Unknown --target "dbt"; use one of json-schema, sql');
+    expect(cdp(['compile', PLAN, '--target', 'avro']).stderr).toContain('Unknown --target "avro"; use one of json-schema, sql, dbt');
     const unknown = cdp(['compile', PLAN, '--target', 'sql', '--dialect', 'oracle']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown --dialect "oracle"; use one of duckdb, postgres, redshift, bigquery, snowflake');
     expect(cdp(['compile', PLAN, '--target', 'sql']).stderr).toContain('--target sql needs --dialect');
-    expect(cdp(['compile', PLAN, '--dialect', 'duckdb']).stderr).toContain('--dialect and --schema apply to --target sql only');
+    expect(cdp(['compile', PLAN, '--dialect', 'duckdb']).stderr).toContain('--dialect and --schema apply to --target sql and dbt only');
   });
 
   it('runs on DuckDB and counts what lint --warehouse finds', async () => {

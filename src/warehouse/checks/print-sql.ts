@@ -69,6 +69,6 @@ function describeCheck(check: TableCheck): string {
 }
 
 /** Text for a `--` comment: a name with a line break in it would end the comment and run as SQL. */
-function comment(text: string): string {
+export function comment(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, unicodeEscape);
 }

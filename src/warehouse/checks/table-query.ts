@@ -139,7 +139,7 @@ export function unplannedColumns(entry: PlanTable, table: WarehouseTable): strin
     .filter((name) => !planned.has(name) && !isCommonColumn(name, entry.kind) && !entry.openPrefixes.some((prefix) => name.startsWith(prefix)));
 }
 
-interface ValueCheck {
+export interface ValueCheck {
   check: TableCheck;
   /** The row's value fails it (the value is known not to be NULL). */
   condition: string;
@@ -150,7 +150,7 @@ interface ValueCheck {
  * finding by itself), then one check per keyword of the plan (type, enum, pattern, bounds, ...), a
  * value failing a keyword only when it fails under every reading that has the right type.
  */
-function valueChecks(entry: PlanTable, column: PlanColumn, found: WarehouseColumn, ctx: ConditionContext, assumedTypes: boolean): ValueCheck[] {
+export function valueChecks(entry: PlanTable, column: PlanColumn, found: WarehouseColumn, ctx: ConditionContext, assumedTypes: boolean): ValueCheck[] {
   const family = assumedTypes ? 'string' : columnFamily(found.type);
   const out: ValueCheck[] = [];
   const cannotHold = column.kinds !== undefined && column.kinds.length > 0 && !column.kinds.some((k) => familyHolds(family, k));
