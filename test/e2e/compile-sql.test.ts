@@ -60,7 +60,9 @@ describe('cdp compile --target sql', () => {
       const statements = parse(sql, dialect);
       expect(statements, dialect).toHaveLength(STATEMENTS);
       expect(statements.every((s) => (s as { type: string }).type === 'select'), dialect).toBe(true);
-      expect(sql, dialect).toContain(dialect === 'bigquery' ? '`main`.`order_completed`' : '"main"."order_completed"');
+      // Snowflake stores the unquoted names Segment's loader creates in upper case.
+      const table = { bigquery: '`main`.`order_completed`', snowflake: '"MAIN"."ORDER_COMPLETED"' }[dialect as string] ?? '"main"."order_completed"';
+      expect(sql, dialect).toContain(table);
     }
   });
 

@@ -9,10 +9,19 @@ export function snowflakeLiteral(value: SqlValue): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
+/**
+ * Segment's loader creates Snowflake tables and columns unquoted, and Snowflake stores an unquoted
+ * name in upper case: `"order_id"` would name a column that does not exist. A name an unquoted
+ * identifier could spell is therefore written as Snowflake stores it; any other keeps its case.
+ */
+export function snowflakeIdentifier(name: string): string {
+  return doubleQuoted(/^[a-z_][a-z0-9_$]*$/.test(name) ? name.toUpperCase() : name);
+}
+
 export const snowflake: SqlDialect = {
   name: 'snowflake',
   regexFlavor: 'posix',
-  identifier: doubleQuoted,
+  identifier: snowflakeIdentifier,
   literal: snowflakeLiteral,
   cast: castTo(TYPES),
   toNumber: (text) => `TRY_CAST(${text} AS DOUBLE)`,

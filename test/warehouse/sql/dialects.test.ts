@@ -38,6 +38,9 @@ describe('identifiers', () => {
     expect(DIALECTS.duckdb.identifier('x"; DROP TABLE users; --')).toBe('"x""; DROP TABLE users; --"');
     expect(DIALECTS.postgres.identifier('a"b')).toBe('"a""b"');
     expect(DIALECTS.snowflake.identifier('a"b')).toBe('"a""b"');
+    // What Segment's loader creates unquoted, Snowflake stores in upper case; other names keep their case.
+    expect(DIALECTS.snowflake.identifier('order_id')).toBe('"ORDER_ID"');
+    expect(DIALECTS.snowflake.identifier('Order Id')).toBe('"Order Id"');
     expect(DIALECTS.redshift.identifier('a"b')).toBe('"a""b"');
     expect(DIALECTS.bigquery.identifier('back`tick\nline\\')).toBe('`back\\`tick\\nline\\\\`');
   });
