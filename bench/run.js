@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -383,6 +383,71 @@ const suites = {
     }
     console.log(`  validators per event (whole module, always minus off, over 29 events): ${fmtInt(Math.round((whole.always - whole.off) / 29))} bytes minified`);
   },
+  // Start-up as pre-commit hooks and editor integrations pay it, once per file or package: whole-process
+  // wall time of small runs against `node -e 0` in the same run, alternated round by round, medians
+  // after a warm-up round. CDP_BENCH_RUNS sets the rounds (default 7); CDP_BENCH_BEFORE=<path to
+  // another build's bin/cdp.js> adds its figures to the same rounds, for a before/after table.
+  async startup() {
+    const rounds = Number(process.env.CDP_BENCH_RUNS ?? 7);
+    if (!Number.isInteger(rounds) || rounds < 5) throw new Error(`CDP_BENCH_RUNS must be an integer >= 5, got ${process.env.CDP_BENCH_RUNS}`);
+    const starter = mkdtempSync(join(tmpdir(), 'cdp-startup-'));
+    const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: starter, encoding: 'utf8' });
+    if (init.status !== 0) throw new Error(`cdp init failed (exit ${init.status}): ${firstLines(init.stderr)}`);
+    const small = smallLog();
+    const out = join(starter, 'generated');
+    const cases = [
+      { label: 'node -e 0', args: ['-e', '0'] },
+      { label: 'cdp --version', cdp: ['--version'], target: 1.5 },
+      { label: 'cdp --help', cdp: ['--help'], target: 1.5 },
+      { label: 'cdp check (starter plan)', cdp: ['check'], cwd: starter, target: 2.5 },
+      { label: 'cdp lint (10 events)', cdp: ['lint', small, '--plan', 'plans/ecommerce.yaml'], target: 2.5 },
+      { label: 'cdp codegen ecommerce', cdp: ['codegen', '--plan', 'plans/ecommerce.yaml', '--out', join(out, 'tracking.ts')], target: 3 },
+      { label: 'cdp compile ecommerce', cdp: ['compile', 'plans/ecommerce.yaml'], target: 3 },
+    ];
+    const builds = [['now', BIN]];
+    if (process.env.CDP_BENCH_BEFORE) builds.unshift(['before', process.env.CDP_BENCH_BEFORE]);
+    const runs = new Map();
+    const run = async (c, build, bin) => {
+      const args = c.cdp ? [bin, ...c.cdp] : c.args;
+      const r = await measure(process.execPath, args, { cwd: c.cwd ?? ROOT, env: { CI: 'true' }, stdout: 'ignore' });
+      // check and lint exit 1 on the problems their inputs hold; anything else is a broken run.
+      if (r.code !== 0 && !(r.code === 1 && c.cdp && ['check', 'lint'].includes(c.cdp[0]))) throw new Error(`${c.label} (${build}) exited ${r.code}: ${firstLines(r.stderr)}`);
+      return r;
+    };
+    const load = loadAverage();
+    for (let round = 0; round <= rounds; round++) {
+      for (const c of cases) {
+        for (const [build, bin] of c.cdp ? builds : [['node', null]]) {
+          const r = await run(c, build, bin);
+          // Round 0 warms the page cache and the disk: its figures are not kept.
+          if (round > 0) runs.set(`${c.label}|${build}`, [...(runs.get(`${c.label}|${build}`) ?? []), r]);
+        }
+      }
+    }
+    rmSync(starter, { recursive: true, force: true });
+    const median = (values) => {
+      const v = [...values].sort((a, b) => a - b);
+      return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    };
+    const wall = (key) => median(runs.get(key).map((r) => r.ms));
+    const cpu = (key) => (runs.get(key).some((r) => r.cpuMs === null) ? null : median(runs.get(key).map((r) => r.cpuMs)));
+    const nodeWall = wall('node -e 0|node');
+    const nodeCpu = cpu('node -e 0|node');
+    console.log(`startup: medians of ${rounds} alternated rounds after a warm-up round, whole processes; load average ${load} before, ${loadAverage()} after, ${cpus().length} cores`);
+    const head = ['command'.padEnd(26), ...builds.map(([b]) => `${b}: wall`.padStart(13) + '  × node'.padStart(8) + '   cpu × node'), '   target'];
+    console.log(`  ${head.join('')}`);
+    for (const c of cases) {
+      const cells = (c.cdp ? builds : [['node']]).map(([build]) => {
+        const key = `${c.label}|${build}`;
+        const cpuRatio = nodeCpu && cpu(key) !== null ? (cpu(key) / nodeCpu).toFixed(2) : 'n/a';
+        return `${fmtMs(wall(key)).padStart(13)}${(wall(key) / nodeWall).toFixed(2).padStart(8)}${cpuRatio.padStart(14)}`;
+      });
+      const ratio = c.cdp ? wall(`${c.label}|now`) / nodeWall : null;
+      const verdict = c.target === undefined ? '' : `   <= ${c.target.toFixed(1)}x ${ratio <= c.target ? 'ok' : 'MISSED'}`;
+      console.log(`  ${c.label.padEnd(26)}${cells.join('')}${verdict}`);
+    }
+    console.log(`  (× node: the median wall time over that of \`node -e 0\` in the same rounds; cpu: user + system time, ${nodeCpu === null ? 'not measurable here' : 'from /usr/bin/time or a preload'})`);
+  },
   // cdp scan against a scanner that parses every file with ts-morph and visits every call
   // (bench/baseline-scan.js), on the same generated project (bench/generate-project.js).
   async scan() {
@@ -553,6 +618,11 @@ function eventLog(count, seed = 1) {
   writeFileSync(marker, JSON.stringify(meta, null, 2) + '\n');
   console.log(`lint: generated ${name}.ndjson in ${fmtMs(performance.now() - started)}`);
   return { file, meta };
+}
+
+/** The 1-minute load average, as a string with one decimal. */
+function loadAverage() {
+  return loadavg()[0].toFixed(1);
 }
 
 function smallLog() {
