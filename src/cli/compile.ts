@@ -6,6 +6,7 @@ import { setOwn } from '../plan/yaml-source.js';
 import { EXIT_OK, UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 import { fileSlugs } from './slug.js';
+import { addCommand } from './commands.js';
 
 interface CompileFlags {
   outDir?: string;
@@ -13,9 +14,7 @@ interface CompileFlags {
 }
 
 export function registerCompile(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
-    .command('compile')
-    .description('compile a tracking plan to JSON Schema (draft-07): one schema per event, page, screen and traits section')
+  addCommand(program, 'compile')
     .argument('[plan]', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
     .option('-d, --out-dir <dir>', 'write one file per schema into this folder (default: one JSON bundle on stdout)')
     .option('-c, --config <path>', 'use this config file instead of searching for one')

@@ -18,6 +18,7 @@ import { UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
 import { startProgress } from './progress.js';
 import { addReportOptions, emitOptionsFrom, emitReport, exitCode, type ReportFlags } from './report-options.js';
+import { addCommand } from './commands.js';
 
 interface LintFlags extends ReportFlags {
   plan?: string;
@@ -35,9 +36,7 @@ const PARALLEL_MIN_BYTES = 128 * 1024 * 1024;
 
 export function registerLint(program: Command, io: Io, setExit: (code: number) => void): void {
   addReportOptions(
-    program
-      .command('lint')
-      .description('validate captured event payloads (NDJSON, JSON arrays, Segment batches, .gz, stdin) against the plan and the Segment spec')
+    addCommand(program, 'lint')
       .argument('[inputs...]', 'files or globs to lint; - for stdin (default: stdin when it is piped)')
       .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
       .option('-j, --jobs <n>', `worker threads (default: the number of cores, ${availableParallelism()} here)`),

@@ -7,24 +7,32 @@ import { cdp } from '../helpers/cli.js';
 
 const HOOK = fileURLToPath(new URL('../fixtures/startup/log-modules.mjs', import.meta.url));
 
-/** The modules a cdp run imports, as paths below the package (`dist/cli/lint.js`, `node_modules/ajv`). */
-function modulesOf(args: string[]): string[] {
+/** The modules a cdp run loads, ES and CommonJS, as paths below the package (`dist/cli/lint.js`, `node_modules/ajv/...`). */
+function modulesOf(args: string[], cwd?: string): string[] {
   const log = join(mkdtempSync(join(tmpdir(), 'cdp-startup-')), 'modules.txt');
-  const r = cdp(args, { env: { NODE_OPTIONS: `--import ${HOOK}`, CDP_MODULE_LOG: log } });
+  const r = cdp(args, { env: { NODE_OPTIONS: `--import ${HOOK}`, CDP_MODULE_LOG: log }, ...(cwd ? { cwd } : {}) });
   expect(r.code, r.stderr).not.toBe(2);
-  return readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((url) => url.startsWith('file:'))
-    .map((url) => fileURLToPath(url).replace(/^.*?\/(dist|node_modules)\//, '$1/'));
+  const urls = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:'));
+  return [...new Set(urls.map((url) => fileURLToPath(url).replace(/^.*?\/(dist|node_modules)\//, '$1/')))];
 }
+
+const packages = (modules: string[]) => [...new Set(modules.filter((m) => m.startsWith('node_modules/')).map((m) => /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m)![1]))].sort();
 
 describe('start-up', () => {
   it('cdp lint imports neither ts-morph nor typescript, nor the modules of other commands', () => {
     const modules = modulesOf(['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
     expect(modules).toContain('dist/cli/lint.js');
+    expect(packages(modules)).toContain('ajv');
     // recheck and re2js are loaded only for patterns that need them (the example plan's do not), yaml only to write plans.
     expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml)\//.test(m))).toEqual([]);
     expect(modules.filter((m) => /^dist\/(scan|codegen|report|serve|interop|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff))[/.]/.test(m))).toEqual([]);
+  });
+
+  it.each([['--version'], ['--help'], ['help']])('cdp %s imports no command and no dependency but commander', (arg) => {
+    const modules = modulesOf([arg]);
+    expect(modules).toContain('dist/cli/main.js');
+    expect(modules.filter((m) => m.startsWith('dist/') && !/^dist\/cli\/(main|commands|default-files|io)\.js$/.test(m))).toEqual([]);
+    expect(packages(modules)).toEqual(['commander']);
   });
 
   it('cdp --help still lists every command', () => {
