@@ -35,6 +35,21 @@ describe('start-up', () => {
     expect(packages(modules)).toEqual(['commander']);
   });
 
+  // Which modules load is the timing-free evidence of where events were checked: the pool in the
+  // main thread, the worker module in each thread it starts.
+  it('an explicit --jobs 2 checks even a small file in worker threads; the default keeps it in-process', () => {
+    const args = ['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml', '--format', 'json'];
+    const threaded = modulesOf([...args, '--jobs', '2']);
+    expect(threaded).toContain('dist/validate/worker-pool.js');
+    expect(threaded).toContain('dist/validate/lint-worker.js');
+    const inProcess = modulesOf(args);
+    expect(inProcess.filter((m) => /^dist\/validate\/(worker-pool|lint-worker)\.js$/.test(m))).toEqual([]);
+    const one = cdp([...args, '--jobs', '1']);
+    const two = cdp([...args, '--jobs', '2']);
+    expect(two.code).toBe(one.code);
+    expect(JSON.parse(two.stdout).summary).toEqual(JSON.parse(one.stdout).summary);
+  });
+
   it('cdp --help still lists every command', () => {
     const help = cdp(['--help']).stdout;
     for (const command of ['lint', 'check', 'compile', 'init', 'schema-report', 'codegen', 'scan', 'serve', 'import', 'export', 'diff']) expect(help).toMatch(new RegExp(`^  ${command} `, 'm'));
