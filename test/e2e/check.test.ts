@@ -127,7 +127,9 @@ describe('cdp check', () => {
     writeFileSync(join(dir, '.cdprc.json'), '{ "plan": ');
     const broken = cdp(['check'], { cwd: dir });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^cdp: Cannot load config .cdprc.json/);
+    expect(broken.stderr).toMatch(/^cdp: Cannot load config .cdprc.json: Unexpected end of JSON input/);
+    writeFileSync(join(dir, '.cdprc.json'), '{\n  "plan": "plan.yaml",\n  "rules": {,}\n}\n');
+    expect(cdp(['check'], { cwd: dir }).stderr).toMatch(/^cdp: Cannot load config \.cdprc\.json: .* in JSON at line 3, column 13\n$/);
 
     writeFileSync(join(dir, '.cdprc.json'), JSON.stringify({ plan: 'plan.yaml', rulez: {} }));
     expect(cdp(['check'], { cwd: dir }).stderr).toMatch(/Invalid config .cdprc.json: unknown key "rulez"/);
