@@ -67,9 +67,10 @@ let validator: ValidateFunction | undefined;
 export async function loadConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig> {
   // cosmiconfig pulls in loaders for every format; only commands that read a config pay for it.
   const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false, loaders: { '.json': loadJson } });
-  let result: Awaited<ReturnType<typeof explorer.search>>;
+  let result: Awaited<ReturnType<ReturnType<typeof cosmiconfig>['search']>>;
   try {
+    // Creating the explorer already reads package.json, where cosmiconfig looks for options of its own.
+    const explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false, loaders: { '.json': loadJson } });
     result = explicitPath ? await explorer.load(explicitPath) : await explorer.search(cwd);
   } catch (error) {
     const where = explicitPath ?? (error as { filepath?: string }).filepath ?? 'the config file';
@@ -133,6 +134,12 @@ function valueAt(document: unknown, pointer: string): unknown {
     .reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), document);
 }
 
+/**
+ * The line of a loader's error that says what is wrong: cosmiconfig puts "YAML Error in <path>:"
+ * (or JSON) before it, and parse-json a code frame around it and the text it parsed after it.
+ */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+  const lines = message.split('\n').map((line) => line.trim());
+  const reason = lines.find((line) => line !== '' && !/^(?:JSON|YAML) Error in /.test(line) && !/^(?:>\s*)?\d*\s*\|/.test(line));
+  return (reason ?? lines[0]!).replace(/ while parsing .*$/, '');
 }
