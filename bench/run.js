@@ -424,7 +424,6 @@ const suites = {
         }
       }
     }
-    rmSync(starter, { recursive: true, force: true });
     const median = (values) => {
       const v = [...values].sort((a, b) => a - b);
       return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
@@ -447,6 +446,8 @@ const suites = {
       console.log(`  ${c.label.padEnd(26)}${cells.join('')}${verdict}`);
     }
     console.log(`  (× node: the median wall time over that of \`node -e 0\` in the same rounds; cpu: user + system time, ${nodeCpu === null ? 'not measurable here' : 'from /usr/bin/time or a preload'})`);
+    if (process.env.CDP_BENCH_INSTRUCTIONS) startupInstructions(cases, builds, starter);
+    rmSync(starter, { recursive: true, force: true });
   },
   // cdp scan against a scanner that parses every file with ts-morph and visits every call
   // (bench/baseline-scan.js), on the same generated project (bench/generate-project.js).
@@ -618,6 +619,33 @@ function eventLog(count, seed = 1) {
   writeFileSync(marker, JSON.stringify(meta, null, 2) + '\n');
   console.log(`lint: generated ${name}.ndjson in ${fmtMs(performance.now() - started)}`);
   return { file, meta };
+}
+
+/**
+ * Instructions each start-up case executes (all threads), counted once by valgrind's callgrind: a
+ * figure that other load on the machine does not move, unlike wall time (CDP_BENCH_INSTRUCTIONS=1).
+ */
+function startupInstructions(cases, builds, starter) {
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    console.log('  instructions: n/a, valgrind is not installed');
+    return;
+  }
+  const count = (c, bin) => {
+    const args = c.cdp ? [bin, ...c.cdp] : c.args;
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...args], { cwd: c.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 28 });
+    const m = /Collected : (\d+)/.exec(r.stderr);
+    if (!m) throw new Error(`callgrind of ${c.label} gave no count: ${firstLines(r.stderr)}`);
+    return Number(m[1]);
+  };
+  const node = count(cases[0]);
+  console.log(`  instructions (callgrind, one run each; node -e 0: ${(node / 1e6).toFixed(0)} M)`);
+  for (const c of cases.slice(1)) {
+    const cells = builds.map(([build, bin]) => {
+      const n = count(c, bin);
+      return `${build} ${(n / 1e6).toFixed(0).padStart(5)} M ${(n / node).toFixed(2).padStart(5)}x`;
+    });
+    console.log(`  ${c.label.padEnd(26)}${cells.join('   ')}`);
+  }
 }
 
 /** The 1-minute load average, as a string with one decimal. */

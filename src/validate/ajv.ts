@@ -79,7 +79,7 @@ export function createAjv(options: Options = {}): Ajv {
  */
 export function schemaValidator(precompiled: URL, schema: URL, options: Options = {}): ValidateFunction {
   try {
-    return createRequire(import.meta.url)(fileURLToPath(precompiled)) as ValidateFunction;
+    return require(fileURLToPath(precompiled)) as ValidateFunction;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
   }
