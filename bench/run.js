@@ -429,23 +429,25 @@ const suites = {
       return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     };
     const wall = (key) => median(runs.get(key).map((r) => r.ms));
+    const fastest = (key) => Math.min(...runs.get(key).map((r) => r.ms));
     const cpu = (key) => (runs.get(key).some((r) => r.cpuMs === null) ? null : median(runs.get(key).map((r) => r.cpuMs)));
     const nodeWall = wall('node -e 0|node');
+    const nodeFastest = fastest('node -e 0|node');
     const nodeCpu = cpu('node -e 0|node');
     console.log(`startup: medians of ${rounds} alternated rounds after a warm-up round, whole processes; load average ${load} before, ${loadAverage()} after, ${cpus().length} cores`);
-    const head = ['command'.padEnd(26), ...builds.map(([b]) => `${b}: wall`.padStart(13) + '  × node'.padStart(8) + '   cpu × node'), '   target'];
+    const head = ['command'.padEnd(26), ...builds.map(([b]) => `${b}: wall`.padStart(13) + '  × node'.padStart(8) + '  min ×'.padStart(8) + '   cpu × node'), '   target'];
     console.log(`  ${head.join('')}`);
     for (const c of cases) {
       const cells = (c.cdp ? builds : [['node']]).map(([build]) => {
         const key = `${c.label}|${build}`;
         const cpuRatio = nodeCpu && cpu(key) !== null ? (cpu(key) / nodeCpu).toFixed(2) : 'n/a';
-        return `${fmtMs(wall(key)).padStart(13)}${(wall(key) / nodeWall).toFixed(2).padStart(8)}${cpuRatio.padStart(14)}`;
+        return `${fmtMs(wall(key)).padStart(13)}${(wall(key) / nodeWall).toFixed(2).padStart(8)}${(fastest(key) / nodeFastest).toFixed(2).padStart(8)}${cpuRatio.padStart(14)}`;
       });
       const ratio = c.cdp ? wall(`${c.label}|now`) / nodeWall : null;
       const verdict = c.target === undefined ? '' : `   <= ${c.target.toFixed(1)}x ${ratio <= c.target ? 'ok' : 'MISSED'}`;
       console.log(`  ${c.label.padEnd(26)}${cells.join('')}${verdict}`);
     }
-    console.log(`  (× node: the median wall time over that of \`node -e 0\` in the same rounds; cpu: user + system time, ${nodeCpu === null ? 'not measurable here' : 'from /usr/bin/time or a preload'})`);
+    console.log(`  (× node: the median wall time over that of \`node -e 0\` in the same rounds, the targets' measure; min ×: the fastest run over node's fastest, steadier when the machine is shared; cpu: median user + system time, ${nodeCpu === null ? 'not measurable here' : 'from /usr/bin/time or a preload'})`);
     if (process.env.CDP_BENCH_INSTRUCTIONS) startupInstructions(cases, builds, starter);
     rmSync(starter, { recursive: true, force: true });
   },

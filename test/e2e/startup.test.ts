@@ -28,6 +28,15 @@ describe('start-up', () => {
     expect(modules.filter((m) => /^dist\/(scan|codegen|report|serve|interop|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff))[/.]/.test(m))).toEqual([]);
   });
 
+  // Their validators (the plan format's, the config's) are compiled at build time: ajv itself, some
+  // sixty modules, stays unloaded; only the few runtime helpers the validators require are read.
+  it.each([['check', 'plans/ecommerce.yaml'], ['compile', 'plans/ecommerce.yaml']])('cdp %s %s does not load ajv', (...args) => {
+    const modules = modulesOf(args);
+    expect(modules).toContain(`dist/cli/${args[0]}.js`);
+    expect(modules.filter((m) => /^node_modules\/ajv\/dist\/(ajv|core|compile\/index)\.js$/.test(m))).toEqual([]);
+    expect(modules.filter((m) => m.startsWith('node_modules/ajv/')).length).toBeLessThan(5);
+  });
+
   it.each([['--version'], ['--help'], ['help']])('cdp %s imports no command and no dependency but commander', (arg) => {
     const modules = modulesOf([arg]);
     expect(modules).toContain('dist/cli/main.js');
