@@ -40,7 +40,7 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
     addCommand(program, 'lint')
       .argument('[inputs...]', 'files or globs to lint; - for stdin (default: stdin when it is piped)')
       .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
-      .option('-j, --jobs <n>', `worker threads (default: the number of cores, ${availableParallelism()} here, for inputs of 128 MB or more)`),
+      .option('-j, --jobs <n>', `worker threads (default: one per core, ${availableParallelism()} here, for inputs of 128 MB or more; smaller inputs run in-process)`),
   ).action(async (inputs: string[], flags: LintFlags) => setExit(await runLintCommand(inputs, flags, io)));
 }
 
