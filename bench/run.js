@@ -3,9 +3,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { get as httpGet } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeEvents, writeSmall } from './generate-events.js';
 import { generatePlan } from './generate-plan.js';
@@ -432,6 +432,74 @@ const suites = {
     }
     console.log(`  validators per event (whole module, always minus off, over 29 events): ${fmtInt(Math.round((whole.always - whole.off) / 29))} bytes minified`);
   },
+  // Start-up as pre-commit hooks and editor integrations pay it, once per file or package: whole-process
+  // wall time of small runs against `node -e 0` in the same run, alternated round by round, medians
+  // after a warm-up round. CDP_BENCH_RUNS sets the rounds (default 7); CDP_BENCH_BEFORE=<path to
+  // another build's bin/cdp.js> adds its figures to the same rounds, for a before/after table.
+  async startup() {
+    const rounds = Number(process.env.CDP_BENCH_RUNS ?? 7);
+    if (!Number.isInteger(rounds) || rounds < 5) throw new Error(`CDP_BENCH_RUNS must be an integer >= 5, got ${process.env.CDP_BENCH_RUNS}`);
+    const starter = mkdtempSync(join(tmpdir(), 'cdp-startup-'));
+    const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: starter, encoding: 'utf8' });
+    if (init.status !== 0) throw new Error(`cdp init failed (exit ${init.status}): ${firstLines(init.stderr)}`);
+    const small = smallLog();
+    const out = join(starter, 'generated');
+    const cases = [
+      { label: 'node -e 0', args: ['-e', '0'] },
+      { label: 'cdp --version', cdp: ['--version'], target: 1.5 },
+      { label: 'cdp --help', cdp: ['--help'], target: 1.5 },
+      { label: 'cdp check (starter plan)', cdp: ['check'], cwd: starter, target: 2.5 },
+      { label: 'cdp lint (10 events)', cdp: ['lint', small, '--plan', 'plans/ecommerce.yaml'], target: 2.5 },
+      { label: 'cdp codegen ecommerce', cdp: ['codegen', '--plan', 'plans/ecommerce.yaml', '--out', join(out, 'tracking.ts')], target: 3 },
+      { label: 'cdp compile ecommerce', cdp: ['compile', 'plans/ecommerce.yaml'], target: 3 },
+    ];
+    const builds = [['now', BIN]];
+    if (process.env.CDP_BENCH_BEFORE) builds.unshift(['before', resolve(process.env.CDP_BENCH_BEFORE)]);
+    const runs = new Map();
+    const run = async (c, build, bin) => {
+      const args = c.cdp ? [bin, ...c.cdp] : c.args;
+      const r = await measure(process.execPath, args, { cwd: c.cwd ?? ROOT, env: { CI: 'true' }, stdout: 'count', keep: 0 });
+      // check and lint exit 1 on the problems their inputs hold, with a report; anything else is a broken run.
+      if (r.code !== 0 && !(r.code === 1 && r.stdoutBytes > 0 && c.cdp && ['check', 'lint'].includes(c.cdp[0]))) throw new Error(`${c.label} (${build}) exited ${r.code}: ${firstLines(r.stderr)}`);
+      return r;
+    };
+    const load = loadAverage();
+    for (let round = 0; round <= rounds; round++) {
+      for (const c of cases) {
+        for (const [build, bin] of c.cdp ? builds : [['node', null]]) {
+          const r = await run(c, build, bin);
+          // Round 0 warms the page cache and the disk: its figures are not kept.
+          if (round > 0) runs.set(`${c.label}|${build}`, [...(runs.get(`${c.label}|${build}`) ?? []), r]);
+        }
+      }
+    }
+    const median = (values) => {
+      const v = [...values].sort((a, b) => a - b);
+      return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    };
+    const wall = (key) => median(runs.get(key).map((r) => r.ms));
+    const fastest = (key) => Math.min(...runs.get(key).map((r) => r.ms));
+    const cpu = (key) => (runs.get(key).some((r) => r.cpuMs === null) ? null : median(runs.get(key).map((r) => r.cpuMs)));
+    const nodeWall = wall('node -e 0|node');
+    const nodeFastest = fastest('node -e 0|node');
+    const nodeCpu = cpu('node -e 0|node');
+    console.log(`startup: medians of ${rounds} alternated rounds after a warm-up round, whole processes; load average ${load} before, ${loadAverage()} after, ${cpus().length} cores`);
+    const head = ['command'.padEnd(26), ...builds.map(([b]) => `${b}: wall`.padStart(13) + '  × node'.padStart(8) + '  min ×'.padStart(8) + '   cpu × node'), '   target'];
+    console.log(`  ${head.join('')}`);
+    for (const c of cases) {
+      const cells = (c.cdp ? builds : [['node']]).map(([build]) => {
+        const key = `${c.label}|${build}`;
+        const cpuRatio = nodeCpu && cpu(key) !== null ? (cpu(key) / nodeCpu).toFixed(2) : 'n/a';
+        return `${fmtMs(wall(key)).padStart(13)}${(wall(key) / nodeWall).toFixed(2).padStart(8)}${(fastest(key) / nodeFastest).toFixed(2).padStart(8)}${cpuRatio.padStart(14)}`;
+      });
+      const ratio = c.cdp ? wall(`${c.label}|now`) / nodeWall : null;
+      const verdict = c.target === undefined ? '' : `   <= ${c.target.toFixed(1)}x ${ratio <= c.target ? 'ok' : 'MISSED'}`;
+      console.log(`  ${c.label.padEnd(26)}${cells.join('')}${verdict}`);
+    }
+    console.log(`  (× node: the median wall time over that of \`node -e 0\` in the same rounds, the targets' measure; min ×: the fastest run over node's fastest, steadier when the machine is shared; cpu: median user + system time, ${nodeCpu === null ? 'not measurable here' : 'from /usr/bin/time or a preload'})`);
+    if (process.env.CDP_BENCH_INSTRUCTIONS) startupInstructions(cases, builds, starter);
+    rmSync(starter, { recursive: true, force: true });
+  },
   // cdp scan against a scanner that parses every file with ts-morph and visits every call
   // (bench/baseline-scan.js), on the same generated project (bench/generate-project.js).
   async scan() {
@@ -602,6 +670,38 @@ function eventLog(count, seed = 1) {
   writeFileSync(marker, JSON.stringify(meta, null, 2) + '\n');
   console.log(`lint: generated ${name}.ndjson in ${fmtMs(performance.now() - started)}`);
   return { file, meta };
+}
+
+/**
+ * Instructions each start-up case executes (all threads), counted once by valgrind's callgrind: a
+ * figure that other load on the machine does not move, unlike wall time (CDP_BENCH_INSTRUCTIONS=1).
+ */
+function startupInstructions(cases, builds, starter) {
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    console.log('  instructions: n/a, valgrind is not installed');
+    return;
+  }
+  const count = (c, bin) => {
+    const args = c.cdp ? [bin, ...c.cdp] : c.args;
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...args], { cwd: c.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 28 });
+    const m = /Collected : (\d+)/.exec(r.stderr);
+    if (!m) throw new Error(`callgrind of ${c.label} gave no count: ${firstLines(r.stderr)}`);
+    return Number(m[1]);
+  };
+  const node = count(cases[0]);
+  console.log(`  instructions (callgrind, one run each; node -e 0: ${(node / 1e6).toFixed(0)} M)`);
+  for (const c of cases.slice(1)) {
+    const cells = builds.map(([build, bin]) => {
+      const n = count(c, bin);
+      return `${build} ${(n / 1e6).toFixed(0).padStart(5)} M ${(n / node).toFixed(2).padStart(5)}x`;
+    });
+    console.log(`  ${c.label.padEnd(26)}${cells.join('   ')}`);
+  }
+}
+
+/** The 1-minute load average, as a string with one decimal. */
+function loadAverage() {
+  return loadavg()[0].toFixed(1);
 }
 
 function smallLog() {

@@ -1,4 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import module from 'node:module';
+
+// Where Node has it (22.1 and later), V8 keeps the code it compiled for cdp's modules between runs,
+// in the system's temporary folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off. Node 20 has none.
+module.enableCompileCache?.();
+const { main } = await import('../dist/cli/main.js');
 
 process.exitCode = await main(process.argv);

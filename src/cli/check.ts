@@ -9,12 +9,11 @@ import { describeRules } from '../rules/describe.js';
 import type { Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig, readPlan } from './plan-input.js';
 import { addReportOptions, emitOptionsFrom, emitReport, type ReportFlags } from './report-options.js';
+import { addCommand } from './commands.js';
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
   addReportOptions(
-    program
-      .command('check')
-      .description('lint a tracking plan: naming conventions, duplicates, impossible bounds, missing descriptions, ...')
+    addCommand(program, 'check')
       .argument('[plan]', 'plan file (default: "plan" from the config, else tracking-plan.yaml)'),
   ).action(async (planArg: string | undefined, flags: ReportFlags) => setExit(await runCheck(planArg, flags, io)));
 }

@@ -7,6 +7,7 @@ import type { LoadedConfig } from '../config/load-config.js';
 import { displayPath } from '../reporters/paths.js';
 import { EXIT_ERRORS, EXIT_OK, UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
+import { addCommand } from './commands.js';
 
 interface CodegenFlags {
   plan?: string;
@@ -18,9 +19,7 @@ interface CodegenFlags {
 }
 
 export function registerCodegen(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
-    .command('codegen')
-    .description('generate typed tracking functions (TypeScript) from a tracking plan')
+  addCommand(program, 'codegen')
     .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
     .option('-o, --out <path>', `generated file; a path ending in / or an existing folder gets one module per event plus index.ts (default: ${DEFAULT_OUT})`)
     .addOption(new Option('--client <name>', 'analytics library the functions call (default: analytics-next)').choices(CLIENT_NAMES))

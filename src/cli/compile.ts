@@ -9,6 +9,7 @@ import { DEFAULT_DBT_DIALECT, DEFAULT_DBT_SOURCE, writeDbt } from './compile-dbt
 import { EXIT_OK, UsageError, type Io } from './io.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
 import { fileSlugs } from './slug.js';
+import { addCommand } from './commands.js';
 
 interface CompileFlags {
   outDir?: string;
@@ -23,9 +24,7 @@ interface CompileFlags {
 const TARGETS = ['json-schema', 'sql', 'dbt'];
 
 export function registerCompile(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
-    .command('compile')
-    .description('compile a tracking plan to JSON Schema (draft-07): one schema per event, page, screen and traits section; or to the SQL of the warehouse checks, or to dbt tests')
+  addCommand(program, 'compile')
     .argument('[plan]', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
     .option('-d, --out-dir <dir>', 'write one file per schema into this folder (default: one JSON bundle on stdout); with --target dbt: the models folder for sources.yml')
     .option('-c, --config <path>', 'use this config file instead of searching for one')

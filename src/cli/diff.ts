@@ -14,6 +14,7 @@ import { describeRules } from '../rules/describe.js';
 import { UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig } from './plan-input.js';
 import { addReportOptions, emitOptionsFrom, emitReport, type ReportFlags } from './report-options.js';
+import { addCommand } from './commands.js';
 
 interface DiffFlags extends ReportFlags {
   against?: string;
@@ -22,9 +23,7 @@ interface DiffFlags extends ReportFlags {
 
 export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {
   addReportOptions(
-    program
-      .command('diff')
-      .description('compare two tracking plans and classify every change: breaking for senders, breaking for consumers, compatible')
+    addCommand(program, 'diff')
       .argument('[old]', 'the old plan file')
       .argument('[new]', 'the new plan file')
       .option('--against <git-ref>', 'compare the plan as it is at this git ref (origin/main, a tag, a commit) with the working tree')

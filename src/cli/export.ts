@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, exportPlan, type ExportFormat } from '../interop/export
 import { EXIT_OK, UsageError, type Io } from './io.js';
 import { writeOutput } from './output-file.js';
 import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
+import { addCommand } from './commands.js';
 
 interface ExportFlags {
   format?: string;
@@ -12,9 +13,7 @@ interface ExportFlags {
 }
 
 export function registerExport(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
-    .command('export')
-    .description("write the plan as Segment Protocols JSON: Public API rules (protocols) or a Config API v1 plan (protocols-v1)")
+  addCommand(program, 'export')
     .argument('[plan]', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
     .option('-f, --format <format>', `${EXPORT_FORMATS.join(' or ')}`, 'protocols')
     .option('-o, --output <file>', 'write the JSON to this file (default: stdout)')

@@ -5,6 +5,7 @@ import { ImportFormatError } from '../interop/import-source.js';
 import { readImportInput } from '../interop/read-input.js';
 import { EXIT_OK, UsageError, type Io } from './io.js';
 import { writeOutput } from './output-file.js';
+import { addCommand } from './commands.js';
 
 interface ImportFlags {
   output?: string;
@@ -12,9 +13,7 @@ interface ImportFlags {
 }
 
 export function registerImport(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
-    .command('import')
-    .description("write a cdp plan from Segment Protocols JSON (Config API v1 or Public API rules, Typewriter's plan.json), a RudderTyper plan, or JSON Schemas")
+  addCommand(program, 'import')
     .argument('<file>', 'the plan JSON, or a folder of JSON Schemas (such as `cdp compile --out-dir` writes)')
     .option('-o, --output <file>', 'write the plan to this file (default: stdout)')
     .option('--force', 'overwrite the output file if it exists')

@@ -2,9 +2,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_OK, EXIT_USAGE, type Io } from './io.js';
-import { DEFAULT_PLAN_FILES } from './plan-input.js';
-
-export const CONFIG_FILE = 'cdp.config.json';
+import { addCommand } from './commands.js';
+import { CONFIG_FILE, DEFAULT_PLAN_FILES } from './default-files.js';
 
 export const STARTER_CONFIG = {
   $schema: './node_modules/cdp/schemas/cdp-config.schema.json',
@@ -53,9 +52,7 @@ identify:
 `;
 
 export function registerInit(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
-    .command('init')
-    .description(`write a starter ${CONFIG_FILE} and ${DEFAULT_PLAN_FILES[0]} into the current folder (never overwrites)`)
+  addCommand(program, 'init')
     .action(() => setExit(runInit(io)));
 }
 

@@ -1,25 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
+import { addCommand, commandOf, COMMANDS } from './commands.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, processIo, type Io } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
-
-/** Every command, in the order `cdp --help` lists them. */
-const COMMANDS: Record<string, () => Promise<Register>> = {
-  lint: async () => (await import('./lint.js')).registerLint,
-  check: async () => (await import('./check.js')).registerCheck,
-  compile: async () => (await import('./compile.js')).registerCompile,
-  init: async () => (await import('./init.js')).registerInit,
-  'schema-report': async () => (await import('./schema-report.js')).registerSchemaReport,
-  codegen: async () => (await import('./codegen.js')).registerCodegen,
-  scan: async () => (await import('./scan.js')).registerScan,
-  serve: async () => (await import('./serve.js')).registerServe,
-  import: async () => (await import('./import.js')).registerImport,
-  export: async () => (await import('./export.js')).registerExport,
-  diff: async () => (await import('./diff.js')).registerDiff,
-};
 
 /**
  * Runs the CLI and returns the exit code instead of exiting, so tests can call it in-process.
@@ -38,10 +22,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   // Only the command asked for is imported: each pulls in its own dependencies (ajv, the report
   // builders, the code generator), and `cdp lint` on a small file should not pay for the others.
-  // Help, an unknown command or none at all needs every command registered.
-  const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
-  const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
-  for (const name of wanted) (await COMMANDS[name]!())(program, io, setExit);
+  // The program's own help (and an unknown command, or none) lists every command from the table,
+  // importing none of them.
+  const named = commandOf(argv);
+  if (named !== undefined) (await COMMANDS[named]!.load())(program, io, setExit);
+  else {
+    for (const name of Object.keys(COMMANDS)) addCommand(program, name);
+    program.configureHelp({
+      subcommandTerm(command) {
+        const name = command.name();
+        return Object.hasOwn(COMMANDS, name) ? [name, COMMANDS[name]!.usage].filter(Boolean).join(' ') : Help.prototype.subcommandTerm.call(this, command);
+      },
+    });
+  }
 
   try {
     await program.parseAsync(argv);

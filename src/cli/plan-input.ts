@@ -8,11 +8,9 @@ import type { Plan } from '../plan/model.js';
 import { createReport } from '../core/report.js';
 import { getReporter } from '../reporters/index.js';
 import { describeRules } from '../rules/describe.js';
+import { DEFAULT_PLAN_FILES } from './default-files.js';
 import { EXIT_USAGE, UsageError, type Io } from './io.js';
 import { useColor } from './report-options.js';
-
-/** Plan files looked for in the current folder when neither the command line nor the config names one. */
-export const DEFAULT_PLAN_FILES = ['tracking-plan.yaml', 'tracking-plan.yml'];
 
 export async function readConfig(io: Io, explicitPath?: string): Promise<LoadedConfig> {
   return asUsageError(() => loadConfig(io.cwd, explicitPath && resolve(io.cwd, explicitPath)));

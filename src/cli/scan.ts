@@ -8,6 +8,7 @@ import { describeRules } from '../rules/describe.js';
 import { UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
 import { addReportOptions, emitOptionsFrom, emitReport, type ReportFlags } from './report-options.js';
+import { addCommand } from './commands.js';
 
 interface ScanFlags extends ReportFlags {
   plan?: string;
@@ -20,9 +21,7 @@ const GLOB_CHARACTERS = /[*?[]/;
 
 export function registerScan(program: Command, io: Io, setExit: (code: number) => void): void {
   addReportOptions(
-    program
-      .command('scan')
-      .description('find the tracking calls in TypeScript/JavaScript code and check their events and properties against the plan')
+    addCommand(program, 'scan')
       .argument('[paths...]', 'files and folders to scan (default: "scan.include" from the config, else the current folder)')
       .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)'),
     Object.keys(SCAN_FORMATS),

@@ -21,6 +21,7 @@ import { findPlanPath, readConfig, readUsablePlan, reportPlanProblems } from './
 import { startProgress } from './progress.js';
 import { collectValues, useColor } from './report-options.js';
 import { LOAD_OPTION, SCHEMA_OPTION, WAREHOUSE_OPTION, withWarehouse } from './warehouse-input.js';
+import { addCommand } from './commands.js';
 
 const SCHEMA_REPORT_FORMATS = ['table', 'markdown', 'json', 'html', 'yaml'] as const;
 
@@ -41,9 +42,7 @@ interface SchemaReportFlags {
 }
 
 export function registerSchemaReport(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
-    .command('schema-report')
-    .description('show what a log really holds: per event, how often each property is present and with which types, against the plan')
+  addCommand(program, 'schema-report')
     .argument('[inputs...]', 'files or globs to read; - for stdin (default: stdin when it is piped)')
     .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml if present, else none)')
     .option('--no-plan', 'report what the log holds without a plan (discovery mode)')

@@ -13,6 +13,7 @@ import { isLoopback, startServer } from '../serve/server.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig } from './plan-input.js';
 import { collectValues, useColor } from './report-options.js';
+import { addCommand } from './commands.js';
 
 interface ServeFlags {
   plan?: string;
@@ -28,9 +29,7 @@ interface ServeFlags {
 }
 
 export function registerServe(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
-    .command('serve')
-    .description('run a local Segment-compatible collector: store what the SDKs send as NDJSON, check it against the plan as it arrives, and show it in a live debugger')
+  addCommand(program, 'serve')
     .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
     .option('--port <n>', 'port to listen on (0: any free port)', '4545')
     .option('--host <address>', 'address to listen on; anything but loopback exposes what is captured', '127.0.0.1')

@@ -3,12 +3,12 @@ import type { Plan } from '../plan/model.js';
 import { joinPointer } from '../plan/pointer.js';
 import { patternsOf, walkPlanSchemas } from '../plan/walk.js';
 import { compileLinear, describeProblem } from '../patterns/linear-regexp.js';
-import { createAjv } from '../validate/ajv.js';
+import { formatNames } from '../validate/ajv.js';
 
 let knownFormats: Set<string> | undefined;
 
 function formats(): Set<string> {
-  knownFormats ??= new Set(Object.keys(createAjv().formats));
+  knownFormats ??= new Set(formatNames());
   return knownFormats;
 }
 

@@ -1,3 +1,4 @@
+import { NamePattern } from './name-pattern.js';
 import { splitWords } from './words.js';
 
 export type CaseStyle =
@@ -24,27 +25,22 @@ export const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set([
 
 // Unicode-aware, like splitWords: caseless letters (CJK, ...) fit every style, since case cannot
 // be wrong for them; the styles constrain only the letters that have case.
-const UP = '\\p{Lu}\\p{Lt}';
-const LOW = '\\p{Ll}';
-const NOCASE = '\\p{Lm}\\p{Lo}\\p{M}';
-const DIGIT = '\\p{N}';
-
-const STYLE_PATTERNS: Readonly<Record<Exclude<CaseStyle, 'Title Case' | 'PascalCase'>, RegExp>> = {
-  snake_case: new RegExp(`^[${LOW}${NOCASE}][${LOW}${NOCASE}${DIGIT}]*(?:_[${LOW}${NOCASE}${DIGIT}]+)*$`, 'u'),
-  'kebab-case': new RegExp(`^[${LOW}${NOCASE}][${LOW}${NOCASE}${DIGIT}]*(?:-[${LOW}${NOCASE}${DIGIT}]+)*$`, 'u'),
-  SCREAMING_SNAKE_CASE: new RegExp(`^[${UP}${NOCASE}][${UP}${NOCASE}${DIGIT}]*(?:_[${UP}${NOCASE}${DIGIT}]+)*$`, 'u'),
-  camelCase: new RegExp(`^[${LOW}${NOCASE}][${UP}${LOW}${NOCASE}${DIGIT}]*$`, 'u'),
+const STYLE_PATTERNS: Readonly<Record<Exclude<CaseStyle, 'Title Case' | 'PascalCase'>, NamePattern>> = {
+  snake_case: new NamePattern(({ lower, caseless, digit }) => `^[${lower}${caseless}][${lower}${caseless}${digit}]*(?:_[${lower}${caseless}${digit}]+)*$`, 'u'),
+  'kebab-case': new NamePattern(({ lower, caseless, digit }) => `^[${lower}${caseless}][${lower}${caseless}${digit}]*(?:-[${lower}${caseless}${digit}]+)*$`, 'u'),
+  SCREAMING_SNAKE_CASE: new NamePattern(({ upper, caseless, digit }) => `^[${upper}${caseless}][${upper}${caseless}${digit}]*(?:_[${upper}${caseless}${digit}]+)*$`, 'u'),
+  camelCase: new NamePattern(({ upper, lower, caseless, digit }) => `^[${lower}${caseless}][${upper}${lower}${caseless}${digit}]*$`, 'u'),
 };
 
-const PASCAL_SHAPE = new RegExp(`^[${UP}${NOCASE}][${UP}${LOW}${NOCASE}${DIGIT}]*$`, 'u');
-const CAPITALISED = new RegExp(`^[${UP}][${LOW}${NOCASE}${DIGIT}]*$`, 'u');
-const LOWER_WORD = new RegExp(`^[${LOW}]+$`, 'u');
-const CASELESS = new RegExp(`^[${NOCASE}][${NOCASE}${DIGIT}]*$`, 'u');
+const PASCAL_SHAPE = new NamePattern(({ upper, lower, caseless, digit }) => `^[${upper}${caseless}][${upper}${lower}${caseless}${digit}]*$`, 'u');
+const CAPITALISED = new NamePattern(({ upper, lower, caseless, digit }) => `^[${upper}][${lower}${caseless}${digit}]*$`, 'u');
+const LOWER_WORD = new NamePattern(({ lower }) => `^[${lower}]+$`, 'u');
+const CASELESS = new NamePattern(({ caseless, digit }) => `^[${caseless}][${caseless}${digit}]*$`, 'u');
 // Digits have no case, so "404" or "2FA" is as capitalised as a word that starts with one can be.
-const NUMERIC_LEAD = new RegExp(`^[${DIGIT}][${DIGIT}${UP}${LOW}${NOCASE}]*$`, 'u');
+const NUMERIC_LEAD = new NamePattern(({ upper, lower, caseless, digit }) => `^[${digit}][${digit}${upper}${lower}${caseless}]*$`, 'u');
 // URL, SKU, API, MP3, B2B, IDs: kept as written in Title Case and PascalCase.
-const ACRONYM = new RegExp(`^[${UP}][${UP}${DIGIT}]{1,4}s?$`, 'u');
-const HAS_LOWER = new RegExp(`[${LOW}]`, 'u');
+const ACRONYM = new NamePattern(({ upper, digit }) => `^[${upper}][${upper}${digit}]{1,4}s?$`, 'u');
+const HAS_LOWER = new NamePattern(({ lower }) => `[${lower}]`, 'u');
 
 /** Whether `word` is an all-caps acronym of 2–5 characters (optionally plural: "IDs"). */
 export function isAcronym(word: string): boolean {

@@ -1,5 +1,7 @@
 /** Edit distance and name normalisation, for "did you mean" hints and duplicate detection. */
 
+import { NamePattern } from './name-pattern.js';
+
 // Scratch rows reused across calls: closest() compares one name with many candidates, and the
 // payload linter calls it per distinct unknown name, so allocation would dominate.
 let previous = new Uint32Array(64);
@@ -42,11 +44,12 @@ export function levenshtein(a: string, b: string, max = Infinity): number {
   return distance > max ? max + 1 : distance;
 }
 
-const NOT_WORD_CHAR = /[^\p{L}\p{M}\p{N}]+/gu;
+const NOT_WORD_CHAR = new NamePattern(({ upper, lower, caseless, digit }) => `[^${upper}${lower}${caseless}${digit}]+`, 'gu');
 
 /** Lower case without separators or whitespace: "Order_Completed" and "order completed" → "ordercompleted". */
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(NOT_WORD_CHAR, '');
+  const lower = name.toLowerCase();
+  return lower.replace(NOT_WORD_CHAR.for(lower), '');
 }
 
 /**

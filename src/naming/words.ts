@@ -4,32 +4,30 @@
  * (with their original letters' case).
  */
 
-// Character classes, Unicode-aware so that names in any script split sensibly. Caseless letters
-// (CJK, Arabic, ...) and combining marks travel with lower-case letters: a run of them is a word.
-const UPPER = '\\p{Lu}\\p{Lt}';
-const LOWER = '\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}';
-const DIGIT = '\\p{N}';
+import { NamePattern } from './name-pattern.js';
 
 // Tried left to right at each position; anything no alternative matches (spaces, `_`, `-`, `.`,
 // punctuation) separates words. Digits stay with the word they follow: utm_source2, step2Completed.
-const WORD = new RegExp(
-  [
+// Caseless letters (CJK, Arabic, ...) and combining marks travel with lower-case letters: a run of
+// them is a word.
+const WORD = new NamePattern(({ upper, lower: cased, caseless, digit }) => {
+  const lower = `${cased}${caseless}`;
+  return [
     // A plural acronym such as "IDs" in "userIDs", which would otherwise split as I|Ds.
-    `[${UPPER}]{2,}[${DIGIT}]*s(?![${LOWER}])`,
+    `[${upper}]{2,}[${digit}]*s(?![${lower}])`,
     // An acronym followed by a capitalised word: HTML|Parser, HTML5|Parser.
-    `[${UPPER}]+[${DIGIT}]*(?=[${UPPER}][${LOWER}])`,
+    `[${upper}]+[${digit}]*(?=[${upper}][${lower}])`,
     // A capitalised or lower-case word, with digits inside or after it: Order, source2, mp3player.
-    `[${UPPER}]?[${LOWER}]+(?:[${DIGIT}]+[${LOWER}]*)*`,
+    `[${upper}]?[${lower}]+(?:[${digit}]+[${lower}]*)*`,
     // An all-caps word: ORDER, API2.
-    `[${UPPER}]+(?:[${DIGIT}]+[${LOWER}]*)*`,
+    `[${upper}]+(?:[${digit}]+[${lower}]*)*`,
     // A word that starts with digits: 404, 2fa, 3D (as in 3DSecure).
-    `[${DIGIT}]+(?:[${UPPER}]+(?![${LOWER}])|[${LOWER}]+)?`,
-  ].join('|'),
-  'gu',
-);
+    `[${digit}]+(?:[${upper}]+(?![${lower}])|[${lower}]+)?`,
+  ].join('|');
+}, 'gu');
 
 /** Splits a name in any style (snake, kebab, camel, Pascal, Title, SCREAMING, dotted) into words. */
 export function splitWords(name: string): string[] {
   // String.prototype.match with a global regex resets lastIndex itself and does not clone the regex.
-  return name.match(WORD) ?? [];
+  return name.match(WORD.for(name)) ?? [];
 }

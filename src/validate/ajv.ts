@@ -1,11 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type Options, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, Options, ValidateFunction } from 'ajv';
 
-// ajv-formats is CommonJS; under NodeNext its default import is the module object on some resolutions.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const require = createRequire(import.meta.url);
+
+interface AjvModules {
+  Ajv: new (options: Options) => Ajv;
+  addFormats: (ajv: Ajv) => Ajv;
+}
+
+let modules: AjvModules | undefined;
+
+/**
+ * ajv and ajv-formats, loaded on first use: some sixty CommonJS modules, which a command that only
+ * runs the precompiled validators (the config's, the plan format's) never needs.
+ */
+function ajvModules(): AjvModules {
+  modules ??= {
+    Ajv: (require('ajv') as { Ajv: AjvModules['Ajv'] }).Ajv,
+    addFormats: (require('ajv-formats') as { default: AjvModules['addFormats'] }).default,
+  };
+  return modules;
+}
+
+/** The formats createAjv's instances know (ajv-formats' full set), without loading ajv. */
+export function formatNames(): readonly string[] {
+  return (require('ajv-formats/dist/formats') as { formatNames: string[] }).formatNames;
+}
 
 /**
  * Strict about the schemas themselves (unknown keywords, invalid numbers, broken patterns), but not
@@ -43,6 +65,7 @@ export function namesInheritedProperties(schemas: Iterable<unknown>): boolean {
 }
 
 export function createAjv(options: Options = {}): Ajv {
+  const { Ajv, addFormats } = ajvModules();
   const ajv = new Ajv({ ...AJV_OPTIONS, ...options });
   addFormats(ajv);
   return ajv;
@@ -56,7 +79,7 @@ export function createAjv(options: Options = {}): Ajv {
  */
 export function schemaValidator(precompiled: URL, schema: URL, options: Options = {}): ValidateFunction {
   try {
-    return createRequire(import.meta.url)(fileURLToPath(precompiled)) as ValidateFunction;
+    return require(fileURLToPath(precompiled)) as ValidateFunction;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
   }

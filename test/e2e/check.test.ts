@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,7 +127,20 @@ describe('cdp check', () => {
     writeFileSync(join(dir, '.cdprc.json'), '{ "plan": ');
     const broken = cdp(['check'], { cwd: dir });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^cdp: Cannot load config .cdprc.json/);
+    expect(broken.stderr).toMatch(/^cdp: Cannot load config .cdprc.json: Unexpected end of JSON input/);
+    writeFileSync(join(dir, '.cdprc.json'), '{\n  "plan": "plan.yaml",\n  "rules": {,}\n}\n');
+    expect(cdp(['check'], { cwd: dir }).stderr).toMatch(/^cdp: Cannot load config \.cdprc\.json: .* in JSON at line 3, column 13\n$/);
+
+    rmSync(join(dir, '.cdprc.json'));
+    writeFileSync(join(dir, '.cdprc.yaml'), 'plan: [plan.yaml\n');
+    expect(cdp(['check'], { cwd: dir }).stderr).toBe('cdp: Cannot load config .cdprc.yaml: unexpected end of the stream within a flow collection (2:1)\n');
+    rmSync(join(dir, '.cdprc.yaml'));
+    // cosmiconfig reads package.json for options of its own before it searches: a broken one is the user's to fix, not a crash.
+    writeFileSync(join(dir, 'package.json'), '{"name": "x",}');
+    const brokenPackage = cdp(['check'], { cwd: dir });
+    expect(brokenPackage.code).toBe(2);
+    expect(brokenPackage.stderr).toMatch(/^cdp: Cannot load config package\.json: .* in JSON at position 13\n$/);
+    rmSync(join(dir, 'package.json'));
 
     writeFileSync(join(dir, '.cdprc.json'), JSON.stringify({ plan: 'plan.yaml', rulez: {} }));
     expect(cdp(['check'], { cwd: dir }).stderr).toMatch(/Invalid config .cdprc.json: unknown key "rulez"/);

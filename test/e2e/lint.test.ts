@@ -221,7 +221,7 @@ describe('cdp lint: output and options', () => {
     const lines = Array.from({ length: 60_000 }, (_, i) => (i % 7 === 0 ? `{"type":"track","event":"Products Searched","userId":"u","properties":{"query":${i}}}` : ok(i))).join('\n');
     const path = file('many.ndjson', lines + '\n');
     const one = lintJson([path, '--jobs', '1']);
-    // A small file stays in-process; force threads by lowering nothing but asking for 2 jobs on stdin (size unknown).
+    // Threads on stdin, whose size is unknown, against the file in-process.
     const two = lintJson(['-', '--jobs', '2'], lines + '\n');
     expect(two.report.summary.stats).toEqual({ ...one.report.summary.stats });
     expect(two.report.diagnostics.map((d: { line: number }) => d.line)).toEqual(one.report.diagnostics.map((d: { line: number }) => d.line));

@@ -7,21 +7,22 @@ import { cdp } from '../helpers/cli.js';
 
 const HOOK = fileURLToPath(new URL('../fixtures/startup/log-modules.mjs', import.meta.url));
 
-/** The modules a cdp run imports, as paths below the package (`dist/cli/lint.js`, `node_modules/ajv`). */
-function modulesOf(args: string[]): string[] {
+/** The modules a cdp run loads, ES and CommonJS, as paths below the package (`dist/cli/lint.js`, `node_modules/ajv/...`). */
+function modulesOf(args: string[], cwd?: string): string[] {
   const log = join(mkdtempSync(join(tmpdir(), 'cdp-startup-')), 'modules.txt');
-  const r = cdp(args, { env: { NODE_OPTIONS: `--import ${HOOK}`, CDP_MODULE_LOG: log } });
+  const r = cdp(args, { env: { NODE_OPTIONS: `--import ${HOOK}`, CDP_MODULE_LOG: log }, ...(cwd ? { cwd } : {}) });
   expect(r.code, r.stderr).not.toBe(2);
-  return readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((url) => url.startsWith('file:'))
-    .map((url) => fileURLToPath(url).replace(/^.*?\/(dist|node_modules)\//, '$1/'));
+  const urls = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:'));
+  return [...new Set(urls.map((url) => fileURLToPath(url).replace(/^.*?\/(dist|node_modules)\//, '$1/')))];
 }
+
+const packages = (modules: string[]) => [...new Set(modules.filter((m) => m.startsWith('node_modules/')).map((m) => /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m)![1]))].sort();
 
 describe('start-up', () => {
   it('cdp lint imports neither ts-morph nor typescript, nor the modules of other commands', () => {
     const modules = modulesOf(['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
     expect(modules).toContain('dist/cli/lint.js');
+    expect(packages(modules)).toContain('ajv');
     // recheck and re2js are loaded only for patterns that need them (the example plan's do not), yaml only
     // to write plans, tinyglobby only to expand a glob, the warehouse engines only for --warehouse.
     expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml|tinyglobby|picomatch|fdir|@duckdb|pg|pg-[a-z-]+)\//.test(m))).toEqual([]);
@@ -41,6 +42,37 @@ describe('start-up', () => {
   it('cdp lint loads tinyglobby when an input is a glob', () => {
     const modules = modulesOf(['lint', 'plans/ecommerce.sample.*', '--plan', 'plans/ecommerce.yaml']);
     expect(modules.filter((m) => m.startsWith('node_modules/tinyglobby/'))).not.toEqual([]);
+  });
+
+  // Their validators (the plan format's, the config's) are compiled at build time: ajv itself, some
+  // sixty modules, stays unloaded; only the few runtime helpers the validators require are read.
+  it.each([['check', 'plans/ecommerce.yaml'], ['compile', 'plans/ecommerce.yaml']])('cdp %s %s does not load ajv', (...args) => {
+    const modules = modulesOf(args);
+    expect(modules).toContain(`dist/cli/${args[0]}.js`);
+    expect(modules.filter((m) => /^node_modules\/ajv\/dist\/(ajv|core|compile\/index)\.js$/.test(m))).toEqual([]);
+    expect(modules.filter((m) => m.startsWith('node_modules/ajv/')).length).toBeLessThan(5);
+  });
+
+  it.each([['--version'], ['--help'], ['help']])('cdp %s imports no command and no dependency but commander', (arg) => {
+    const modules = modulesOf([arg]);
+    expect(modules).toContain('dist/cli/main.js');
+    expect(modules.filter((m) => m.startsWith('dist/') && !/^dist\/cli\/(main|commands|default-files|io)\.js$/.test(m))).toEqual([]);
+    expect(packages(modules)).toEqual(['commander']);
+  });
+
+  // Which modules load is the timing-free evidence of where events were checked: the pool in the
+  // main thread, the worker module in each thread it starts.
+  it('an explicit --jobs 2 checks even a small file in worker threads; the default keeps it in-process', () => {
+    const args = ['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml', '--format', 'json'];
+    const threaded = modulesOf([...args, '--jobs', '2']);
+    expect(threaded).toContain('dist/validate/worker-pool.js');
+    expect(threaded).toContain('dist/validate/lint-worker.js');
+    const inProcess = modulesOf(args);
+    expect(inProcess.filter((m) => /^dist\/validate\/(worker-pool|lint-worker)\.js$/.test(m))).toEqual([]);
+    const one = cdp([...args, '--jobs', '1']);
+    const two = cdp([...args, '--jobs', '2']);
+    expect(two.code).toBe(one.code);
+    expect(JSON.parse(two.stdout).summary).toEqual(JSON.parse(one.stdout).summary);
   });
 
   it('cdp --help still lists every command', () => {

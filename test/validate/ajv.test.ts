@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesInheritedProperties } from '../../src/validate/ajv.js';
+import { createAjv, formatNames, namesInheritedProperties } from '../../src/validate/ajv.js';
 
 describe('namesInheritedProperties', () => {
   it('finds Object member names among declared and required properties, at any depth', () => {
@@ -7,5 +7,13 @@ describe('namesInheritedProperties', () => {
     expect(namesInheritedProperties([{ properties: { a: { items: { properties: { valueOf: {} } } } } }])).toBe(true);
     expect(namesInheritedProperties([{ required: ['constructor'] }])).toBe(true);
     expect(namesInheritedProperties([{ properties: { properties: { type: 'string' } } }])).toBe(false);
+  });
+});
+
+describe('formatNames', () => {
+  // `cdp check` refuses a format ajv would not know by this list, without loading ajv to ask it.
+  it('names exactly the formats createAjv knows', () => {
+    expect([...formatNames()].sort()).toEqual(Object.keys(createAjv().formats).sort());
+    expect(formatNames()).toContain('date-time');
   });
 });
