@@ -11,7 +11,7 @@ export interface LiveRecord {
   name?: string;
   /** The message's line as stored: JSON text in UTF-8. */
   line: Buffer;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }
 
 export interface EventQuery {
@@ -39,7 +39,7 @@ export class LiveState {
   readonly #listeners = new Set<(record: LiveRecord) => void>();
 
   /** A message stored in `file`, with what the checker found. */
-  add(message: unknown, line: Buffer, receivedAt: string, diagnostics: Diagnostic[], file: string): LiveRecord {
+  add(message: unknown, line: Buffer, receivedAt: string, diagnostics: readonly Diagnostic[], file: string): LiveRecord {
     this.#files.add(file);
     const m = message !== null && typeof message === 'object' ? (message as Record<string, unknown>) : {};
     const rawName = m.type === 'track' ? m.event : m.name;

@@ -157,9 +157,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(res, 200, SUCCESS);
     const file = displayFile(stored.file);
     const checker = options.checker();
+    const found: Diagnostic[] = [];
     result.messages.forEach(({ message, line }, i) => {
-      const diagnostics: Diagnostic[] = [];
-      checker.check(message, { file, line: stored.line + i }, diagnostics);
+      checker.check(message, { file, line: stored.line + i }, found);
+      // Most messages have no problem: their records share one empty list (a list each would be
+      // copied by every young-generation collection while the record lives).
+      const diagnostics = found.length === 0 ? NO_DIAGNOSTICS : found.splice(0);
       const record = state.add(message, line, receivedAt, diagnostics, file);
       options.onRecord?.(record);
     });
@@ -316,6 +319,7 @@ function sseEvent(event: string, data: string): string {
 }
 
 const SUCCESS = { success: true };
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));

@@ -19,6 +19,26 @@ describe('CaptureLog', () => {
     await expect(log.append(...block('{}'), '2026-12-06T00:00:00.000Z')).rejects.toThrow(/closed/);
   });
 
+  it('writes the requests that come while the file opens after it, in order, and fails them all when the write fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-capture-'));
+    const log = new CaptureLog(dir);
+    const first = log.append(...block('{"r":1}', '{"r":1}'), '2026-12-05T10:00:00.000Z');
+    const second = log.append(...block('{"r":2}'), '2026-12-05T10:00:00.001Z');
+    const nextDay = log.append(...block('{"r":3}'), '2026-12-06T00:00:00.000Z');
+    expect(await Promise.all([first, second, nextDay])).toEqual([
+      { file: join(dir, 'events-2026-12-05.ndjson'), line: 1 },
+      { file: join(dir, 'events-2026-12-05.ndjson'), line: 3 },
+      { file: join(dir, 'events-2026-12-06.ndjson'), line: 1 },
+    ]);
+    await log.close();
+    expect(readFileSync(join(dir, 'events-2026-12-05.ndjson'), 'utf8')).toBe('{"r":1}\n{"r":1}\n{"r":2}\n');
+
+    writeFileSync(join(dir, 'blocked'), '');
+    const blocked = new CaptureLog(join(dir, 'blocked', 'captured'));
+    const results = await Promise.allSettled([blocked.append(...block('{"a":1}'), '2026-12-05T10:00:00.000Z'), blocked.append(...block('{"b":1}'), '2026-12-05T10:00:00.000Z')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+
   it('keeps a line an earlier run left unfinished apart from the next one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cdp-capture-'));
     appendFileSync(join(dir, 'events-2026-12-05.ndjson'), '{"a":1}\n{"cut');
