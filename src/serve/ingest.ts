@@ -29,13 +29,15 @@ export type IngestResult = { status: 200; messages: AcceptedMessage[]; lines: Bu
 
 /**
  * What a POST to a tracking path stores, or why it is refused; nothing of a refused request is
- * kept. `body` is the request body, already decompressed; `basicUser` the user name of an HTTP
+ * kept. `bytes` is the request body, already decompressed; `basicUser` the user name of an HTTP
  * Basic Authorization header (how the SDKs send the write key). Pure: the server does the I/O.
  * A message is stored as it came, its bytes copied, with the server's fields spliced in; only a
  * message whose text does not allow that (a line break inside, a `context` merged from its batch)
  * is written anew from its parsed value.
  */
-export function ingest(route: IngestRoute, body: Buffer, basicUser: string | undefined, options: IngestOptions): IngestResult {
+export function ingest(route: IngestRoute, bytes: Buffer, basicUser: string | undefined, options: IngestOptions): IngestResult {
+  // A byte order mark is no part of the JSON (a UTF-8 decoder drops it too).
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (body.length > MAX_REQUEST_BYTES) return { status: 413, error: `The request body is over ${MAX_REQUEST_BYTES / 1024} KB, Segment's limit per request` };
   // ASCII, the common case, decodes as Latin-1 at a tenth of UTF-8's cost.
   const ascii = isAscii(body);

@@ -59,6 +59,13 @@ describe('ingest', () => {
     expect(ingest(batch, `{"batch":[],"pad":"${'x'.repeat(MAX_REQUEST_BYTES)}"}`, undefined, options())).toMatchObject({ status: 413 });
   });
 
+  it('reads a body that starts with a byte order mark, and refuses one that is not UTF-8', () => {
+    const r = ingestBytes(track, Buffer.from('\ufeff{"event":"E","userId":"u"}'), undefined, options()) as { status: 200; messages: Array<{ line: Buffer }> };
+    expect(r.status).toBe(200);
+    expect(r.messages[0]!.line.toString()).toMatch(/^\{"event":"E","userId":"u","type":"track","messageId":"id-\d+","receivedAt":"2026-12-05T18:00:00.000Z"\}$/);
+    expect(ingestBytes(track, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), undefined, options())).toEqual({ status: 400, error: 'The body is not valid UTF-8' });
+  });
+
   it('checks the write key from Basic auth or the body when keys are given, and takes any key otherwise', () => {
     const body = '{"event":"E","userId":"u"}';
     expect(ingest(track, body, undefined, options()).status).toBe(200);
