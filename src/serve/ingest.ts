@@ -165,7 +165,7 @@ class LineBlock {
   }
 
   private endLine(): void {
-    this.#lastLength = this.#size - (this.#ends.at(-1) ?? 0);
+    this.#lastLength = this.#size - (this.#ends.length === 0 ? 0 : this.#ends[this.#ends.length - 1]!);
     this.#ends.push(this.#size);
   }
 }
@@ -177,14 +177,19 @@ class LineBlock {
  * keys winning; `receivedAt` always, and `messageId` when missing.
  */
 class Stamp {
+  // The JSON texts that are the same for every message of the request, written once.
+  readonly #type: string | undefined;
   readonly #sentAt: string | undefined;
+  readonly #receivedAt: string;
 
   constructor(
     private readonly route: IngestRoute,
     private readonly request: Record<string, unknown>,
     private readonly options: IngestOptions,
   ) {
-    if (route.kind === 'batch' && request.sentAt !== undefined) this.#sentAt = jsonText(request.sentAt);
+    if (route.kind === 'single') this.#type = JSON.stringify(route.type);
+    else if (request.sentAt !== undefined) this.#sentAt = jsonText(request.sentAt);
+    this.#receivedAt = JSON.stringify(options.receivedAt);
   }
 
   /**
@@ -200,7 +205,7 @@ class Stamp {
     if (this.route.kind === 'single') {
       if (m.type !== this.route.type) {
         m.type = this.route.type;
-        fields.push(['type', JSON.stringify(this.route.type)]);
+        fields.push(['type', this.#type!]);
       }
     } else {
       for (const field of ['context', 'integrations'] as const) {
@@ -223,7 +228,7 @@ class Stamp {
     }
     if (m.receivedAt !== this.options.receivedAt) {
       m.receivedAt = this.options.receivedAt;
-      fields.push(['receivedAt', JSON.stringify(this.options.receivedAt)]);
+      fields.push(['receivedAt', this.#receivedAt]);
     }
     return rewritten ? undefined : fields;
   }
