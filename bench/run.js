@@ -187,7 +187,7 @@ const suites = {
     if (!Number.isInteger(count) || count <= 0) throw new Error(`CDP_BENCH_EVENTS must be a positive integer, got ${process.env.CDP_BENCH_EVENTS}`);
     const { file, meta } = eventLog(count);
     const plan = 'plans/ecommerce.yaml';
-    console.log(`serve: ${fmtInt(meta.events)} events, ${(meta.bytes / 1e6).toFixed(1)} MB (${file.slice(ROOT.length)}); client and server share the machine's ${cpus().length} cores`);
+    console.log(`serve: ${fmtInt(meta.events)} events, ${(meta.bytes / 1e6).toFixed(1)} MB (${file.slice(ROOT.length)}); client and server share the machine's ${cpus().length} cores; load average ${fmtLoad()}`);
     await warmCache(file);
     const messages = [];
     for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -231,6 +231,7 @@ const suites = {
     let lossOk = true;
     let batchRate = 0;
     let batchCpuUs = null;
+    let clientCpuUs = null;
     let latency;
     try {
       // (a) Batches of 100, with a refused request (a message over 32 KB: 413; broken JSON: 400) after every 100th.
@@ -240,11 +241,14 @@ const suites = {
         if ((i / 100) % 100 === 99) batches.push(refusedRequest(messages[i], batches.length));
       }
       const cpuBefore = server.cpuMs();
+      const clientBefore = process.cpuUsage();
       const a = await closedLoop(server.port, batches, { concurrency: 32, deadlineMs: 180_000 });
+      const client = process.cpuUsage(clientBefore);
       const ca = record(ledger, batches, a.answers);
       batchRate = ca.accepted / (a.ms / 1000);
       batchCpuUs = (1000 * (server.cpuMs() - cpuBefore)) / ca.accepted;
-      console.log(`  (a) batches of 100, 32 connections: ${fmtInt(ca.accepted)} events accepted in ${fmtMs(a.ms)} = ${fmtInt(Math.round(batchRate))} events/s, server CPU ${batchCpuUs.toFixed(0)} µs/event; ${phaseLine(ca)}`);
+      clientCpuUs = (client.user + client.system) / ca.accepted;
+      console.log(`  (a) batches of 100, 32 connections: ${fmtInt(ca.accepted)} events accepted in ${fmtMs(a.ms)} = ${fmtInt(Math.round(batchRate))} events/s, server CPU ${batchCpuUs.toFixed(0)} µs/event, the client's ${clientCpuUs.toFixed(0)} µs/event; ${phaseLine(ca)}`);
       lossOk = check('(a)') && lossOk;
 
       const singles = Array.from({ length: Math.min(10_000, Math.max(1_000, Math.round(count / 20))) }, (_, i) => renamed(messages[i % messages.length], `single-${i}`));
@@ -304,9 +308,10 @@ const suites = {
     const lintCpu = cpuUs.length ? `, CPU ${cpuUs.map((c) => c.toFixed(0)).join(' and ')} µs/event` : '';
     console.log(`  cdp lint --jobs 1 --format json, same log: ${lints.map((l) => fmtInt(Math.round(l.rate))).join(' and ')} events/s${lintCpu} (before and after the server; wall and CPU time, start-up included)`);
     console.log(`  (a)/lint ${ratio.toFixed(2)}x against the faster lint run, ${(batchRate / Math.min(...lints.map((l) => l.rate))).toFixed(2)}x against the slower (target >= 0.5x) ${ratio >= 0.5 ? 'ok' : 'MISSED'}`);
-    if (cpuUs.length && batchCpuUs !== null) console.log(`      CPU time per event, lint/server: ${(Math.min(...cpuUs) / batchCpuUs).toFixed(2)}x (the server's alone; the client's on the same cores is not counted)`);
+    if (cpuUs.length && batchCpuUs !== null) console.log(`      CPU time per event, lint/server: ${(Math.min(...cpuUs) / batchCpuUs).toFixed(2)}x (the server's alone; the client's ${clientCpuUs.toFixed(0)} µs/event on the same cores is not counted)`);
     console.log(`  (b) p99 ${latency ? `${latency.p99.toFixed(1)} ms (target < 50 ms) ${latency.p99 < 50 ? 'ok' : 'MISSED'}; the floor's best ${latency.floorP99.toFixed(1)} ms` : 'n/a: not measured'}`);
     console.log(`  loss: ${lossOk ? 'every message answered 200 captured exactly once, nothing else ok' : 'FAILED'}`);
+    console.log(`  load average at the end ${fmtLoad()} (other work on the machine weighs on every figure above)`);
   },
   // lint's cost per event in one warmed process (bench/steady-lint.js), on the 200,000-event log:
   // what remains of the gap to the baseline without start-up, reading or warm-up.
@@ -552,6 +557,7 @@ const firstLines = (text, n = 4) =>
     .filter((l) => l && l !== '^')
     .slice(0, n)
     .join(' / ');
+const fmtLoad = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 const fmtMb = (mb) => (mb === null || mb === undefined ? 'n/a' : `${mb.toFixed(0)} MB`);
 
 /**

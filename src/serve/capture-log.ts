@@ -4,9 +4,11 @@ import { join } from 'node:path';
 
 /**
  * The NDJSON files a collector writes: `events-YYYY-MM-DD.ndjson` under one folder, a file per UTC
- * day, only ever appended to (a restart appends too). Writes are queued one after the other, so the
- * lines of two requests never interleave, and a write that fails is cut back off the file: a request
- * is either stored whole and acknowledged, or refused and absent.
+ * day, only ever appended to (a restart appends too). Each request's lines go out in one piece, so
+ * the lines of two requests never interleave, and those of the requests that come while a write is
+ * under way (a new day's file being opened) in one write after it; a write that fails is cut back
+ * off the file and fails every request in it: a request is either stored whole and acknowledged, or
+ * refused and absent.
  */
 interface OpenFile {
   day: string;
@@ -16,9 +18,25 @@ interface OpenFile {
   lines: number;
 }
 
+/** Where a request's first line went. */
+export interface Stored {
+  file: string;
+  line: number;
+}
+
+interface Append {
+  day: string;
+  lines: Buffer;
+  count: number;
+  resolve: (stored: Stored) => void;
+  reject: (error: Error) => void;
+}
+
 export class CaptureLog {
   #file: OpenFile | undefined;
-  #queue: Promise<unknown> = Promise.resolve();
+  #pending: Append[] = [];
+  /** The writing of what is pending, while it runs. */
+  #writing: Promise<void> | undefined;
   #closed = false;
 
   constructor(readonly dir: string) {}
@@ -29,30 +47,55 @@ export class CaptureLog {
   }
 
   /**
-   * Appends the lines (each without its newline), for messages received at `receivedAt` (ISO), and
-   * says where the first one went: diagnostics point at the lines `cdp lint` will read there.
+   * Appends `count` lines (`lines`: UTF-8, each ending in a newline), for messages received at
+   * `receivedAt` (ISO), and says where the first one went once they are written: diagnostics point
+   * at the lines `cdp lint` will read there.
    */
-  append(lines: readonly string[], receivedAt: string): Promise<{ file: string; line: number }> {
-    const text = lines.map((l) => `${l}\n`).join('');
-    const write = this.#queue.then(() => this.write(receivedAt.slice(0, 10), text, lines.length));
-    // The queue goes on after a failed write; the failure is the caller's to report.
-    this.#queue = write.catch(() => undefined);
-    return write;
+  append(lines: Buffer, count: number, receivedAt: string): Promise<Stored> {
+    if (this.#closed) return Promise.reject(new Error('the capture log is closed'));
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ day: receivedAt.slice(0, 10), lines, count, resolve, reject });
+      // With something pending, writePending awaits the file before it can finish: #writing is set first.
+      this.#writing ??= this.writePending();
+    });
   }
 
-  /** Waits for the writes queued so far, then closes the file. */
+  /** Waits for the writes asked for so far, then closes the file. */
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#queue;
+    await this.#writing;
     await this.#file?.handle.close();
     this.#file = undefined;
   }
 
-  private async write(day: string, text: string, count: number): Promise<{ file: string; line: number }> {
-    if (this.#closed) throw new Error('the capture log is closed');
-    const file = await this.fileOf(day);
-    const bytes = Buffer.from(text);
-    // A synchronous write: one request's lines (500 KB at most) to the page cache take microseconds,
+  private async writePending(): Promise<void> {
+    // Written at once, not gathered over a turn of the event loop: the parsed messages of the
+    // requests waiting would outlive a young-generation collection (measured: 1.9 MB copied per
+    // scavenge against 0.7 MB, and twice the pause time).
+    while (this.#pending.length > 0) {
+      const appends = this.#pending;
+      this.#pending = [];
+      for (let from = 0; from < appends.length; ) {
+        const day = appends[from]!.day;
+        let to = from + 1;
+        while (to < appends.length && appends[to]!.day === day) to++;
+        await this.writeDay(day, appends.slice(from, to));
+        from = to;
+      }
+    }
+    this.#writing = undefined;
+  }
+
+  private async writeDay(day: string, appends: readonly Append[]): Promise<void> {
+    let file: OpenFile;
+    try {
+      file = await this.fileOf(day);
+    } catch (error) {
+      for (const a of appends) a.reject(error as Error);
+      return;
+    }
+    const bytes = appends.length === 1 ? appends[0]!.lines : Buffer.concat(appends.map((a) => a.lines));
+    // A synchronous write: the lines of a turn (a few MB at most) to the page cache take microseconds,
     // where a write through libuv's thread pool costs two thread hand-offs, which under load cost
     // more than the rest of a single-event request.
     try {
@@ -64,12 +107,15 @@ export class CaptureLog {
       } catch {
         // The write's own error is the one to report.
       }
-      throw error;
+      for (const a of appends) a.reject(error as Error);
+      return;
     }
     file.size += bytes.length;
-    const line = file.lines + 1;
-    file.lines += count;
-    return { file: this.fileFor(day), line };
+    const name = this.fileFor(day);
+    for (const a of appends) {
+      a.resolve({ file: name, line: file.lines + 1 });
+      file.lines += a.count;
+    }
   }
 
   private async fileOf(day: string): Promise<OpenFile> {

@@ -9,9 +9,9 @@ export interface LiveRecord {
   type: string;
   /** Event, page or screen name, when the message has one. */
   name?: string;
-  /** The message's JSON text, as stored. */
-  line: string;
-  diagnostics: Diagnostic[];
+  /** The message's line as stored: JSON text in UTF-8. */
+  line: Buffer;
+  diagnostics: readonly Diagnostic[];
 }
 
 export interface EventQuery {
@@ -29,7 +29,9 @@ export const MAX_RECORDS = 10_000;
  * diagnostics, and the counts `cdp lint --format json` would give for all of them.
  */
 export class LiveState {
+  /** The newest MAX_RECORDS records, in a ring: the one added last is at #next - 1. */
   #records: LiveRecord[] = [];
+  #next = 0;
   #counter = new SummaryCounter();
   #stats = { read: 0, valid: 0, invalid: 0, malformed: 0 };
   #files = new Set<string>();
@@ -37,15 +39,14 @@ export class LiveState {
   readonly #listeners = new Set<(record: LiveRecord) => void>();
 
   /** A message stored in `file`, with what the checker found. */
-  add(message: unknown, line: string, receivedAt: string, diagnostics: Diagnostic[], file: string): LiveRecord {
+  add(message: unknown, line: Buffer, receivedAt: string, diagnostics: readonly Diagnostic[], file: string): LiveRecord {
     this.#files.add(file);
     const m = message !== null && typeof message === 'object' ? (message as Record<string, unknown>) : {};
     const rawName = m.type === 'track' ? m.event : m.name;
     const record: LiveRecord = { seq: ++this.#seq, receivedAt, type: typeof m.type === 'string' ? m.type : '', line, diagnostics };
     if (typeof rawName === 'string') record.name = rawName;
-    this.#records.push(record);
-    // Cut in steps of MAX_RECORDS: a splice per message moves 10,000 entries each time.
-    if (this.#records.length >= 2 * MAX_RECORDS) this.#records = this.#records.slice(-MAX_RECORDS);
+    this.#records[this.#next] = record;
+    this.#next = (this.#next + 1) % MAX_RECORDS;
     for (const d of diagnostics) this.#counter.add(d);
     this.#stats.read++;
     if (diagnostics.length === 0) this.#stats.valid++;
@@ -68,9 +69,9 @@ export class LiveState {
   events(query: EventQuery = {}): LiveRecord[] {
     const out: LiveRecord[] = [];
     const limit = query.limit ?? MAX_RECORDS;
-    const oldest = Math.max(0, this.#records.length - MAX_RECORDS);
-    for (let i = this.#records.length - 1; i >= oldest && out.length < limit; i--) {
-      const r = this.#records[i]!;
+    const kept = this.#records.length;
+    for (let k = 1; k <= kept && out.length < limit; k++) {
+      const r = this.#records[(this.#next - k + kept) % kept]!;
       if (query.type !== undefined && r.type !== query.type) continue;
       if (query.event !== undefined && r.name !== query.event) continue;
       if (query.problems !== undefined && query.problems !== r.diagnostics.length > 0) continue;
@@ -81,6 +82,7 @@ export class LiveState {
 
   reset(): void {
     this.#records = [];
+    this.#next = 0;
     this.#counter = new SummaryCounter();
     this.#stats = { read: 0, valid: 0, invalid: 0, malformed: 0 };
     this.#files = new Set();

@@ -5,14 +5,13 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { EventChecker } from '../validate/event-checker.js';
-import type { CaptureLog } from './capture-log.js';
+import type { CaptureLog, Stored } from './capture-log.js';
 import { ingest, MAX_REQUEST_BYTES } from './ingest.js';
 import { LiveState, MAX_RECORDS, type LiveRecord } from './live-state.js';
 import { recordJson, streamData } from './record-json.js';
 import { ingestRoute, type IngestRoute } from './routes.js';
 
 const gunzipAsync = promisify(gunzip);
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A stream client that falls this far behind is dropped; EventSource reconnects by itself. */
 const MAX_STREAM_BACKLOG = 1024 * 1024;
@@ -66,6 +65,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pending = new Set<ServerResponse>();
   let closing = false;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  // A file's name as diagnostics show it, worked out once per file rather than per request.
+  let shown = { file: '', as: '' };
+  const displayFile = (file: string): string => {
+    if (shown.file !== file) shown = { file, as: options.displayFile(file) };
+    return shown.as;
+  };
   // Node checks request timeouts only every connectionsCheckingInterval (30 s by default).
   const server: Server = createServer({ requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(1000, requestTimeout / 4)) }, (req, res) => {
     if (closing) res.setHeader('Connection', 'close');
@@ -140,27 +145,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else {
       return refuse(415, `Content-Encoding ${encoding} is not supported: send gzip or nothing`);
     }
-    let body: string;
-    try {
-      body = UTF8.decode(bytes);
-    } catch {
-      return refuse(400, 'The body is not valid UTF-8');
-    }
     const receivedAt = new Date().toISOString();
-    const result = ingest(route, body, basicUser(req.headers.authorization), { writeKeys: options.writeKeys, receivedAt, newMessageId: () => `cdp-${randomUUID()}` });
+    const result = ingest(route, bytes, basicUser(req.headers.authorization), { writeKeys: options.writeKeys, receivedAt, newMessageId: () => `cdp-${randomUUID()}` });
     if (result.status !== 200) return refuse(result.status, result.error);
-    let stored: { file: string; line: number };
+    let stored: Stored;
     try {
-      stored = await options.log.append(result.messages.map((m) => m.line), receivedAt);
+      stored = await options.log.append(result.lines, result.messages.length, receivedAt);
     } catch (error) {
       return refuse(503, `The message could not be stored (${(error as Error).message}); nothing of this request was kept, send it again`);
     }
-    sendJson(res, 200, { success: true });
-    const file = options.displayFile(stored.file);
+    sendJson(res, 200, SUCCESS);
+    const file = displayFile(stored.file);
     const checker = options.checker();
+    const found: Diagnostic[] = [];
     result.messages.forEach(({ message, line }, i) => {
-      const diagnostics: Diagnostic[] = [];
-      checker.check(message, { file, line: stored.line + i }, diagnostics);
+      checker.check(message, { file, line: stored.line + i }, found);
+      // Most messages have no problem: their records share one empty list (a list each would be
+      // copied by every young-generation collection while the record lives).
+      const diagnostics = found.length === 0 ? NO_DIAGNOSTICS : found.splice(0);
       const record = state.add(message, line, receivedAt, diagnostics, file);
       options.onRecord?.(record);
     });
@@ -241,22 +243,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** The body's bytes; 'too-large' past Segment's request limit (reading stops there), 'aborted' if the client went away. */
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large' | 'aborted'> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  try {
-    for await (const chunk of req) {
-      length += (chunk as Buffer).length;
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large' | 'aborted'> {
+  // Listeners rather than an async iterator: a request's body is mostly one chunk, and the iterator's
+  // promises cost more than the rest of reading it.
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const done = (result: Buffer | 'too-large' | 'aborted') => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onAborted);
+      req.off('close', onAborted);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      length += chunk.length;
       if (length > MAX_REQUEST_BYTES) {
+        done('too-large');
         req.resume();
-        return 'too-large';
+        return;
       }
-      chunks.push(chunk as Buffer);
-    }
-  } catch {
-    return 'aborted';
-  }
-  return req.complete ? Buffer.concat(chunks, length) : 'aborted';
+      chunks.push(chunk);
+    };
+    const onEnd = () => done(!req.complete ? 'aborted' : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length));
+    const onAborted = () => done('aborted');
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onAborted);
+    req.on('close', onAborted);
+  });
 }
 
 async function drain(req: IncomingMessage): Promise<void> {
@@ -302,6 +317,9 @@ function trustedHost(header: string | undefined, listenHost: string): boolean {
 function sseEvent(event: string, data: string): string {
   return `event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`;
 }
+
+const SUCCESS = { success: true };
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
