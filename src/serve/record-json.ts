@@ -1,11 +1,11 @@
-import type { LiveRecord } from './live-state.js';
+import { lineText, type LiveRecord } from './live-state.js';
 
 /**
  * A record as the API sends it. The message is spliced in as the text that was stored, so a message
  * nested thousands of levels deep costs no recursion here either.
  */
 export function recordJson(record: LiveRecord): string {
-  return `{"receivedAt":${JSON.stringify(record.receivedAt)},"message":${record.line.toString()},"diagnostics":${JSON.stringify(record.diagnostics)}}`;
+  return `{"receivedAt":${JSON.stringify(record.receivedAt)},"message":${lineText(record)},"diagnostics":${JSON.stringify(record.diagnostics)}}`;
 }
 
 /**
@@ -14,5 +14,5 @@ export function recordJson(record: LiveRecord): string {
  */
 export function streamData(record: LiveRecord): string {
   const fields = { seq: record.seq, type: record.type, name: record.name, receivedAt: record.receivedAt, diagnostics: record.diagnostics };
-  return `${JSON.stringify(fields)}\n${record.line.toString()}`;
+  return `${JSON.stringify(fields)}\n${lineText(record)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LiveState, MAX_RECORDS } from '../../src/serve/live-state.js';
+import { lineText, LiveState, MAX_RECORDS } from '../../src/serve/live-state.js';
 
 describe('LiveState', () => {
   it('keeps the newest MAX_RECORDS messages for the API and counts all of them', () => {
@@ -9,6 +9,8 @@ describe('LiveState', () => {
     const kept = state.events();
     expect(kept).toHaveLength(MAX_RECORDS);
     expect(kept[0]!.name).toBe(`E${total}`);
+    expect(lineText(kept[0]!)).toBe(`{"n":${total}}`);
+    expect(lineText(kept.at(-1)!)).toBe(`{"n":${total - MAX_RECORDS + 1}}`);
     expect(kept.at(-1)!.name).toBe(`E${total - MAX_RECORDS + 1}`);
     expect(state.events({ event: `E${total - MAX_RECORDS}` })).toEqual([]);
     expect(state.summary().stats.read).toBe(total);
