@@ -12,7 +12,8 @@ export interface LiveRecord {
   /**
    * Where the message's line as stored (JSON text in UTF-8) is: bytes `start` to `end` of memory
    * shared with the other lines of its request. A view of its own for each record was an object
-   * more for every young-generation collection to copy (measured: 2 µs a message in batches).
+   * more for every young-generation collection to copy (measured: 620 KB copied per collection
+   * against 360 KB).
    */
   block: ArrayBufferLike;
   start: number;
