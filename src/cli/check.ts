@@ -25,7 +25,7 @@ export async function runCheck(planArg: string | undefined, flags: ReportFlags, 
   const path = choosePlanPath(planArg, loaded, io);
   const emit = emitOptionsFrom(flags, config);
 
-  const result = readPlan(path, io);
+  const result = await readPlan(path, io);
   if ('error' in result) {
     const d = result.error.diagnostics;
     return emitReport(createReport('check', filesOf(d), d, describeRules(d), {}), emit, io);

@@ -6,10 +6,11 @@ import { CLIENT_NAMES, DEFAULT_OUT, VALIDATE_MODES, type ClientName, type Valida
 import type { LoadedConfig } from '../config/load-config.js';
 import { displayPath } from '../reporters/paths.js';
 import { EXIT_ERRORS, EXIT_OK, UsageError, type Io } from './io.js';
-import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
+import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems, type CacheFlags } from './plan-input.js';
+import { CACHE_LOCATION_OPTION, NO_CACHE_OPTION } from './cache-options.js';
 import { addCommand } from './commands.js';
 
-interface CodegenFlags {
+interface CodegenFlags extends CacheFlags {
   plan?: string;
   out?: string;
   client?: ClientName;
@@ -26,6 +27,8 @@ export function registerCodegen(program: Command, io: Io, setExit: (code: number
     .addOption(new Option('--validate <mode>', 'validate payloads at run time: off, dev (when NODE_ENV is not production) or always (default: off)').choices(VALIDATE_MODES))
     .option('--check', 'write nothing; exit 1 if the generated code on disk is not what the plan generates (a CI gate)')
     .option('-c, --config <path>', 'use this config file instead of searching for one')
+    .option(...NO_CACHE_OPTION)
+    .option(...CACHE_LOCATION_OPTION)
     .action(async (flags: CodegenFlags) => setExit(await runCodegen(flags, io)));
 }
 
@@ -35,7 +38,7 @@ export async function runCodegen(flags: CodegenFlags, io: Io): Promise<number> {
   const out = outPath(flags, loaded, io);
   const client = flags.client ?? loaded.config.codegen?.client ?? 'analytics-next';
   const validate = flags.validate ?? loaded.config.codegen?.validate ?? 'off';
-  const result = readUsablePlan(planPath, io);
+  const result = await readUsablePlan(planPath, io, flags);
   if ('problems' in result) return reportPlanProblems('codegen', result.problems, io);
 
   // The emitter (and ajv's standalone code generation) load only when this command runs.

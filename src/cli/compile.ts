@@ -4,14 +4,15 @@ import type { Command } from 'commander';
 import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
 import type { CdpConfig } from '../config/load-config.js';
 import type { Plan } from '../plan/model.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import { DEFAULT_DBT_DIALECT, DEFAULT_DBT_SOURCE, writeDbt } from './compile-dbt.js';
 import { EXIT_OK, UsageError, type Io } from './io.js';
-import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
+import { choosePlanPath, readConfig, readUsablePlan, reportPlanProblems, type CacheFlags } from './plan-input.js';
+import { CACHE_LOCATION_OPTION, NO_CACHE_OPTION } from './cache-options.js';
 import { fileSlugs } from './slug.js';
 import { addCommand } from './commands.js';
 
-interface CompileFlags {
+interface CompileFlags extends CacheFlags {
   outDir?: string;
   config?: string;
   target?: string;
@@ -33,12 +34,14 @@ export function registerCompile(program: Command, io: Io, setExit: (code: number
     .option('--schema <name>', 'with --target sql or dbt: the schema (BigQuery: dataset) of the tables (sql default: main for DuckDB, public otherwise; dbt default: the source name)')
     .option('--tests-dir <dir>', 'with --target dbt: the folder for the singular tests, one of dbt\'s test-paths (default: --out-dir with its "models" folder replaced by "tests")')
     .option('--dbt-source <name>', `with --target dbt: the dbt source's name, as source() calls it (default: ${DEFAULT_DBT_SOURCE})`)
+    .option(...NO_CACHE_OPTION)
+    .option(...CACHE_LOCATION_OPTION)
     .action(async (planArg: string | undefined, flags: CompileFlags) => setExit(await runCompile(planArg, flags, io)));
 }
 
 export async function runCompile(planArg: string | undefined, flags: CompileFlags, io: Io): Promise<number> {
   const loaded = await readConfig(io, flags.config);
-  const result = readUsablePlan(choosePlanPath(planArg, loaded, io), io);
+  const result = await readUsablePlan(choosePlanPath(planArg, loaded, io), io, flags);
   if ('problems' in result) return reportPlanProblems('compile', result.problems, io);
   if (flags.target !== 'dbt' && (flags.testsDir !== undefined || flags.dbtSource !== undefined)) throw new UsageError('--tests-dir and --dbt-source apply to --target dbt only');
   if (flags.target === 'sql') return printSql(result.plan, flags, loaded.config, io);

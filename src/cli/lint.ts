@@ -18,13 +18,14 @@ import { describeRules } from '../rules/describe.js';
 import { TextSpool } from './text-spool.js';
 import { resolveInputs } from './inputs.js';
 import { UsageError, type Io } from './io.js';
-import { asUsageError, choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
+import { asUsageError, choosePlanPath, readConfig, readUsablePlan, type CacheFlags } from './plan-input.js';
+import { CACHE_LOCATION_OPTION, NO_CACHE_OPTION } from './cache-options.js';
 import { startProgress } from './progress.js';
 import { LOAD_OPTION, SCHEMA_OPTION, WAREHOUSE_OPTION, type WarehouseFlags } from './warehouse-input.js';
 import { addReportOptions, collectValues, emitOptionsFrom, emitReport, exitCode, type EmitOptions, type ReportFlags } from './report-options.js';
 import { addCommand } from './commands.js';
 
-export interface LintFlags extends ReportFlags, WarehouseFlags {
+export interface LintFlags extends ReportFlags, WarehouseFlags, CacheFlags {
   plan?: string;
   jobs?: string;
   since?: string;
@@ -49,7 +50,9 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
       .option(...WAREHOUSE_OPTION)
       .option(...SCHEMA_OPTION)
       .option('--since <when>', 'with --warehouse: only rows received in the last 7d (or 24h), or at or after a date or date-time (2026-11-01)')
-      .option(...LOAD_OPTION, collectValues),
+      .option(...LOAD_OPTION, collectValues)
+      .option(...NO_CACHE_OPTION)
+      .option(...CACHE_LOCATION_OPTION),
   ).action(async (inputs: string[], flags: LintFlags) => setExit(await runLintCommand(inputs, flags, io)));
 }
 
@@ -72,7 +75,7 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
   const emit = emitOptionsFrom(flags, config);
 
   const planPath = choosePlanPath(flags.plan, loaded, io);
-  const planResult = readUsablePlan(planPath, io);
+  const planResult = await readUsablePlan(planPath, io, flags);
   if ('problems' in planResult) {
     return emitReport(createReport('lint', [], planResult.problems, describeRules(planResult.problems)), emit, io);
   }
@@ -94,11 +97,12 @@ export async function runLintCommand(inputs: string[], flags: LintFlags, io: Io)
     explicit: [...resolved.explicit],
     conventions,
     output: emit.format === 'json' ? { format: 'json', cwd: io.cwd, quiet: emit.quiet } : { format: 'groups', quiet: emit.quiet },
+    ...(planResult.cache ? { cache: planResult.cache.cacheDir } : {}),
   };
   const parallel = jobs > 1 && (flags.jobs !== undefined || totalBytes === undefined || totalBytes >= PARALLEL_MIN_BYTES);
   const { WorkerPool } = parallel ? await import('../validate/worker-pool.js') : { WorkerPool: undefined };
   const pool = WorkerPool ? new WorkerPool(jobs, setup) : undefined;
-  const checker = pool ? undefined : checkerFor(plan, setup);
+  const checker = pool ? undefined : checkerFor(plan, setup, planResult.cache?.validators());
 
   // JSON keeps every occurrence, rendered once as it arrives; the other formats fold repeats.
   const spool = emit.format === 'json' ? new TextSpool() : undefined;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type LoadedConfig } from '../config/load-config.js';
-import { verifyPlanSchemas } from '../compile/verify.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { loadPlan, PlanLoadError } from '../plan/load.js';
+import type { PlanLoadError } from '../plan/load.js';
 import type { Plan } from '../plan/model.js';
+import { PlanCache, type CacheEntry } from '../validate/plan-cache.js';
 import { createReport } from '../core/report.js';
 import { getReporter } from '../reporters/index.js';
 import { describeRules } from '../rules/describe.js';
@@ -48,18 +48,36 @@ export function findPlanPath(argument: string | undefined, loaded: LoadedConfig,
 
 export type PlanResult = { plan: Plan } | { error: PlanLoadError };
 
-/**
- * A plan ready to check payloads with: loaded, and every schema it compiles to accepted by ajv.
- * Otherwise the problems that stop the command (exit code 2).
- */
-export function readUsablePlan(path: string, io: Io): { plan: Plan } | { problems: Diagnostic[] } {
-  const result = readPlan(path, io);
-  if ('error' in result) return { problems: result.error.diagnostics };
-  const problems = verifyPlanSchemas(result.plan);
-  return problems.length > 0 ? { problems } : result;
+/** --no-cache and --cache-location (see cache-options.ts). */
+export interface CacheFlags {
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
-export function readPlan(path: string, io: Io): PlanResult {
+export type UsablePlan = { plan: Plan; cache?: CacheEntry } | { problems: Diagnostic[] };
+
+/**
+ * A plan ready to check payloads with: loaded, and every schema it compiles to accepted by ajv.
+ * Otherwise the problems that stop the command (exit code 2). Read from the plan cache when the
+ * files are as an earlier run found them, and kept there when they load without problems; `cache`
+ * is the entry, for what else a command keeps (the lint's validators).
+ */
+export async function readUsablePlan(path: string, io: Io, flags: CacheFlags = {}): Promise<UsablePlan> {
+  const cache = flags.cache === false ? undefined : PlanCache.locate(io.cwd, flags.cacheLocation)?.entry(path, io.cwd);
+  const cached = cache?.readPlan();
+  if (cached) return { plan: cached, cache };
+  const result = await readPlan(path, io);
+  if ('error' in result) return { problems: result.error.diagnostics };
+  const { verifyPlanSchemas } = await import('../compile/verify.js');
+  const problems = verifyPlanSchemas(result.plan);
+  if (problems.length > 0) return { problems };
+  cache?.writePlan(result.plan);
+  return cache ? { plan: result.plan, cache } : result;
+}
+
+/** The plan at `path`, or why it does not load. The loader (js-yaml, the plan format's validator) loads on first use. */
+export async function readPlan(path: string, io: Io): Promise<PlanResult> {
+  const { loadPlan, PlanLoadError } = await import('../plan/load.js');
   try {
     return { plan: loadPlan(path, io.cwd) };
   } catch (error) {

@@ -6,11 +6,12 @@ import { createReport } from '../core/report.js';
 import { coverage } from '../reporters/coverage.js';
 import { describeRules } from '../rules/describe.js';
 import { UsageError, type Io } from './io.js';
-import { asUsageError, choosePlanPath, readConfig, readUsablePlan } from './plan-input.js';
+import { asUsageError, choosePlanPath, readConfig, readUsablePlan, type CacheFlags } from './plan-input.js';
+import { CACHE_LOCATION_OPTION, NO_CACHE_OPTION } from './cache-options.js';
 import { addReportOptions, emitOptionsFrom, emitReport, type ReportFlags } from './report-options.js';
 import { addCommand } from './commands.js';
 
-interface ScanFlags extends ReportFlags {
+interface ScanFlags extends ReportFlags, CacheFlags {
   plan?: string;
 }
 
@@ -23,7 +24,9 @@ export function registerScan(program: Command, io: Io, setExit: (code: number) =
   addReportOptions(
     addCommand(program, 'scan')
       .argument('[paths...]', 'files and folders to scan (default: "scan.include" from the config, else the current folder)')
-      .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)'),
+      .option('-p, --plan <path>', 'plan file (default: "plan" from the config, else tracking-plan.yaml)')
+      .option(...NO_CACHE_OPTION)
+      .option(...CACHE_LOCATION_OPTION),
     Object.keys(SCAN_FORMATS),
   ).action(async (paths: string[], flags: ScanFlags) => setExit(await runScanCommand(paths, flags, io)));
 }
@@ -33,7 +36,7 @@ export async function runScanCommand(paths: string[], flags: ScanFlags, io: Io):
   const { config } = loaded;
   const { severities, explicit } = asUsageError(() => resolveSeverities(config, flags.rule));
   const emit = emitOptionsFrom(flags, config);
-  const planResult = readUsablePlan(choosePlanPath(flags.plan, loaded, io), io);
+  const planResult = await readUsablePlan(choosePlanPath(flags.plan, loaded, io), io, flags);
   if ('problems' in planResult) {
     const { problems } = planResult;
     return emitReport(createReport('scan', [], problems, describeRules(problems)), emit, io, SCAN_FORMATS);

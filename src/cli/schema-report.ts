@@ -17,7 +17,8 @@ import { renderInferredPlan } from '../reporters/schema/yaml.js';
 import { runLint } from '../validate/lint-run.js';
 import { resolveInputs } from './inputs.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
-import { findPlanPath, readConfig, readUsablePlan, reportPlanProblems } from './plan-input.js';
+import { findPlanPath, readConfig, readUsablePlan, reportPlanProblems, type CacheFlags } from './plan-input.js';
+import { CACHE_LOCATION_OPTION, NO_CACHE_OPTION } from './cache-options.js';
 import { startProgress } from './progress.js';
 import { collectValues, useColor } from './report-options.js';
 import { LOAD_OPTION, SCHEMA_OPTION, WAREHOUSE_OPTION, withWarehouse } from './warehouse-input.js';
@@ -25,7 +26,7 @@ import { addCommand } from './commands.js';
 
 const SCHEMA_REPORT_FORMATS = ['table', 'markdown', 'json', 'html', 'yaml'] as const;
 
-interface SchemaReportFlags {
+interface SchemaReportFlags extends CacheFlags {
   plan?: string | false;
   format?: string;
   out?: string;
@@ -59,6 +60,8 @@ export function registerSchemaReport(program: Command, io: Io, setExit: (code: n
     .option(...LOAD_OPTION, collectValues)
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
+    .option(...NO_CACHE_OPTION)
+    .option(...CACHE_LOCATION_OPTION)
     .action(async (inputs: string[], flags: SchemaReportFlags) => setExit(await runSchemaReport(inputs, flags, io)));
 }
 
@@ -81,7 +84,7 @@ export async function runSchemaReport(inputs: string[], flags: SchemaReportFlags
   const planChoice = format === 'yaml' || flags.plan === false ? undefined : findPlanPath(flags.plan || undefined, loaded, io);
   let plan: Plan | undefined;
   if (planChoice) {
-    const result = readUsablePlan(planChoice, io);
+    const result = await readUsablePlan(planChoice, io, flags);
     if ('problems' in result) return reportPlanProblems('schema-report', result.problems, io, flags.color);
     plan = result.plan;
   }

@@ -1,6 +1,6 @@
 import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
 import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import { withSpecProperties } from '../spec/call-properties.js';
 import { CLIENTS, type ClientTemplate } from './clients/index.js';
 import { jsdoc, type DocParts } from './jsdoc.js';

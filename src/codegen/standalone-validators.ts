@@ -1,7 +1,7 @@
-import { _, type Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { SINGLE_SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, type JsonSchema } from '../plan/model.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import { createAjv, namesInheritedProperties } from '../validate/ajv.js';
 import { compactConcats, compactErrorSites, CONCAT_HELPER, directRecursiveCalls, ownKeySets, positionalInstancePath, REPORT_HELPER } from './compact-ajv-code.js';
 import { formatCheckerSource } from './runtime-formats.js';
@@ -77,7 +77,9 @@ export interface CompiledValidators {
  * validator is exported too, as `const $type_<Name> = validateN;`.
  */
 export async function compileValidators(groups: ValidatorSource[][], definitions: JsonSchema, exportTypes: boolean): Promise<CompiledValidators> {
+  // ajv loads here, not with the module: codegen without validators (--validate off) needs none of it.
   const standaloneModule = await import('ajv/dist/standalone/index.js');
+  const { _ } = await import('ajv/dist/compile/codegen/index.js');
   // CommonJS under NodeNext: the function is `default`, or `default.default` depending on resolution.
   const loaded = standaloneModule.default as unknown as { default?: unknown };
   const standaloneCode = (typeof loaded === 'function' ? loaded : loaded.default) as (ajv: Ajv, exports: Record<string, string>) => string;

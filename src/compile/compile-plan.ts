@@ -1,5 +1,5 @@
 import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import { withSpecProperties } from '../spec/call-properties.js';
 import { emitSchema } from './emit-schema.js';
 import { orderKeywords } from './key-order.js';

@@ -1,5 +1,5 @@
 import { SINGLE_SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, TYPE_REF_PREFIX, type JsonSchema, type Policy } from '../plan/model.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import { orderKeywords } from './key-order.js';
 
 export const DEFINITIONS_PREFIX = '#/definitions/';

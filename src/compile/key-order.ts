@@ -1,4 +1,4 @@
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 
 /**
  * Keyword order of emitted schemas: identity and annotations first, then type and its constraints,

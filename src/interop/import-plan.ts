@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { DEFAULT_POLICIES, type JsonSchema, type Policy } from '../plan/model.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import { specCallProperties, specPropertySchema } from '../spec/call-properties.js';
 import { createAjv } from '../validate/ajv.js';
 import { ImportNotes, type Path } from './import-notes.js';

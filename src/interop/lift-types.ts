@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../plan/model.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import { canonical } from './canonical.js';
 import type { ImportNotes, Path } from './import-notes.js';
 import { isObject } from './read-shapes.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isJsonType, type JsonSchema } from '../plan/model.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import type { ImportNotes, Path } from './import-notes.js';
 import { isObject } from './read-shapes.js';
 

@@ -72,7 +72,8 @@ export function linearRegExp(pattern: string, engine: 'auto' | 're2js' = 'auto')
 
 /**
  * The engine ajv runs `pattern` and `patternProperties` with (its `code.regExp` option) wherever
- * schemas meet payloads. `code` names it in code ajv generates; standalone code is generated with
- * JavaScript's RegExp instead (see codegen), so this name never reaches a file.
+ * schemas meet payloads. `code` names it in code ajv generates: validators kept in the plan cache
+ * get it as a parameter of that name (src/validate/event-validators.ts). Generated clients use
+ * JavaScript's RegExp instead (see codegen).
  */
-export const LINEAR_REGEXP_ENGINE: RegExpEngine = Object.assign((pattern: string) => linearRegExp(pattern), { code: 'cdp-linear-regexp' });
+export const LINEAR_REGEXP_ENGINE: RegExpEngine & { code: string } = Object.assign((pattern: string) => linearRegExp(pattern), { code: 'linearRegExp' });

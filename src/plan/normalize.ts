@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { isJsonType, SINGLE_SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, TYPE_REF_PREFIX, type JsonSchema, type PlanEvent, type EventKind, type Policy, type TraitsSection } from './model.js';
 import { joinPointer } from './pointer.js';
-import { setOwn } from './yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 
 /** A use of a reusable type, kept so unknown names and cycles can be reported where they were written. */
 export interface TypeReference {

@@ -33,6 +33,11 @@ export class SourceMap {
     private readonly root: YamlNode | undefined,
   ) {}
 
+  /** What the map is made of, to keep it (a plan cache) and make the same map again. */
+  parts(): { file: string; text: string; root: YamlNode | undefined } {
+    return { file: this.file, text: this.text, root: this.root };
+  }
+
   /**
    * Position of the entry at `pointer`: its key when it sits in a map (errors about an entry point
    * at its name) unless `prefer` is 'value'; the nearest located ancestor when it cannot be found.

@@ -148,8 +148,3 @@ function skipBlank(text: string, offset: number): number {
     } else return i;
   }
 }
-
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}

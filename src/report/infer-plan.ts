@@ -6,7 +6,7 @@
  */
 import { compareCodeUnits } from '../core/compare.js';
 import { normalizeName } from '../naming/distance.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import { isSpecCallProperty } from '../spec/call-properties.js';
 import type { CoverageAggregator, PathNode, Row } from './aggregate.js';
 

@@ -7,9 +7,10 @@ import { escapeToken } from '../plan/pointer.js';
 import { ruleDiagnostic, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { dynamicEventName } from '../rules/scan/dynamic-event-name.js';
 import { MAX_VALUE_DEPTH, tooDeep } from '../rules/scan/too-deep.js';
+import { EventValidators } from '../validate/event-validators.js';
 import { EventChecker } from '../validate/event-checker.js';
 import type { ExtractedCall, Location, Value } from './types.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 
 /** The payload rules that apply to calls in code: what the plan and the naming conventions say. */
 export const SCAN_PAYLOAD_RULES: readonly string[] = [
@@ -57,7 +58,7 @@ export class CallChecker {
     const severities = new Map(options.severities);
     for (const id of severities.keys()) if (!SCAN_PAYLOAD_RULES.includes(id) && !id.startsWith('scan/')) severities.set(id, 'off');
     this.#severities = severities;
-    this.#checker = new EventChecker(plan, compiled, { severities, explicit: options.explicit, conventions: options.conventions });
+    this.#checker = new EventChecker(plan, new EventValidators(plan, compiled), { severities, explicit: options.explicit, conventions: options.conventions });
   }
 
   /** Appends the call's diagnostics to `out`. The call's name and body must be settled (nothing deferred). */

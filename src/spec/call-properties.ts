@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../plan/model.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import type { SpecProperty } from './property-types.js';
 
 /**

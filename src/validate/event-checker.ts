@@ -1,11 +1,9 @@
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
-import type { CompiledPlan } from '../compile/compile-plan.js';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import { shortened } from '../core/text.js';
 import type { EventLocation } from '../ingest/types.js';
 import { checkName, type NamingResult } from '../naming/conventions.js';
 import { closest } from '../naming/distance.js';
-import { LINEAR_REGEXP_ENGINE } from '../patterns/linear-regexp.js';
 import type { JsonSchema, Plan, PlanEvent, Policy, TraitsSection } from '../plan/model.js';
 import { escapeToken, joinPointer, pointerTokens } from '../plan/pointer.js';
 import { RULES } from '../rules/index.js';
@@ -13,7 +11,7 @@ import { checkFailed, failureReason } from '../rules/internal/check-failed.js';
 import { invalidEvent, invalidJson, unknownType } from '../rules/spec/payload-shape.js';
 import { ruleDiagnostic, type PayloadKey, type PayloadProblem, type PayloadRuleContext, type ProblemText, type ResolvedConventions, type Rule, type SeverityMap } from '../rules/types.js';
 import { CALL_TYPES, type CallType } from '../spec/call-types.js';
-import { createAjv, namesInheritedProperties } from './ajv.js';
+import type { EventValidators } from './event-validators.js';
 import { MAX_DEPTH, reportableValue, tooDeepAt } from './depth.js';
 import { jsonTypeOf, preview, valueAt } from './json-value.js';
 
@@ -43,12 +41,10 @@ interface ActiveRule {
 
 /**
  * Checks parsed payloads against the Segment spec, the plan and the naming conventions. One
- * instance serves a whole run: validators are compiled on first use of each event, and naming
+ * instance serves a whole run: validators are made on first use of each event (EventValidators), and naming
  * results are cached per distinct name, since a log has millions of events but few names.
  */
 export class EventChecker {
-  readonly #ajv: Ajv;
-  readonly #validators = new Map<object, ValidateFunction>();
   readonly #naming = { event: new Map<string, NamingResult>(), property: new Map<string, NamingResult>() };
   readonly #payloadRules: ActiveRule[];
   readonly #shapeSeverity: Record<'invalidJson' | 'invalidEvent' | 'unknownType', Severity | 'off'>;
@@ -65,22 +61,9 @@ export class EventChecker {
 
   constructor(
     private readonly plan: Plan,
-    private readonly compiled: CompiledPlan,
+    private readonly validators: EventValidators,
     private readonly options: CheckerOptions,
   ) {
-    // No meta-schema check of each compiled schema (its first use costs 35 ms, in every worker): the
-    // plan format already constrains every keyword a plan can set, and the compiler writes the rest.
-    // Patterns run on whatever a payload holds: RE2's engine keeps every check linear in its length.
-    // ajv's pass that tidies the generated code (unused names, constant branches) costs a third of
-    // each event's compile, which a short run pays in full, and V8 removes the same dead code once
-    // a validator is hot: measured with callgrind, 4.89 G instructions with it and 4.59 G without
-    // for `cdp lint` of 20,000 events, 1.75 G and 1.67 G for 10.
-    this.#ajv = createAjv({
-      verbose: true,
-      validateSchema: false,
-      ownProperties: namesInheritedProperties(planSchemas(plan)),
-      code: { regExp: LINEAR_REGEXP_ENGINE, optimize: false },
-    });
     const severity = (id: string) => options.severities.get(id) ?? 'off';
     this.#payloadRules = RULES.filter((r) => r.checkPayload && severity(r.meta.id) !== 'off').map((rule) => ({
       rule,
@@ -228,22 +211,9 @@ export class EventChecker {
   }
 
   private validate(planned: PlanEvent | TraitsSection, type: CallType, event: Record<string, unknown>): readonly ErrorObject[] {
-    let validate = this.#validators.get(planned);
-    if (!validate) {
-      const schema = this.schemaOf(planned, type);
-      if (!schema) return NO_ERRORS;
-      validate = this.#ajv.compile(schema);
-      this.#validators.set(planned, validate);
-    }
+    const validate = this.validators.get(planned, type);
     // ajv builds a new errors array for every failing call, so it can be kept as it is.
-    return validate(event) ? NO_ERRORS : (validate.errors ?? NO_ERRORS);
-  }
-
-  private schemaOf(planned: PlanEvent | TraitsSection, type: CallType): JsonSchema | undefined {
-    const c = this.compiled;
-    if (type === 'identify' || type === 'group') return c[type];
-    const map = type === 'track' ? c.track : type === 'page' ? c.page : c.screen;
-    return map.get((planned as PlanEvent).name);
+    return !validate || validate(event) ? NO_ERRORS : (validate.errors ?? NO_ERRORS);
   }
 
   private naming(name: string, kind: 'event' | 'property'): NamingResult {
@@ -334,11 +304,4 @@ export class EventChecker {
     if (problem.path !== undefined || loc.pathPrefix !== undefined) d.path = (loc.pathPrefix ?? '') + (problem.path ?? '');
     out.push(d);
   }
-}
-
-function* planSchemas(plan: Plan): Generator<unknown> {
-  for (const t of plan.types.values()) yield t.schema;
-  for (const map of [plan.events, plan.pages, plan.screens]) for (const e of map.values()) yield e.properties;
-  if (plan.identify) yield plan.identify.traits;
-  if (plan.group) yield plan.group.traits;
 }

@@ -6,7 +6,7 @@ import { checkUnit } from './unit-output.js';
 // Worker thread entry: builds its own checker from the plan (validators compile per thread),
 // then checks the units the pool sends, one message in, one message out.
 const setup = workerData as CheckerSetup;
-const checker = createChecker(setup);
+const checker = await createChecker(setup);
 const port = parentPort!;
 port.on('message', ({ id, unit }: { id: number; unit: WorkUnit }) => {
   try {

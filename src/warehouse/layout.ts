@@ -1,6 +1,6 @@
 import { SUBSCHEMA_LIST_KEYWORDS, TYPE_REF_PREFIX, type JsonSchema, type Plan, type PlanEvent, type TraitsSection } from '../plan/model.js';
 import { joinPointer } from '../plan/pointer.js';
-import { setOwn } from '../plan/yaml-source.js';
+import { setOwn } from '../core/set-own.js';
 import { planShape, type Shape } from '../report/plan-shape.js';
 import { withSpecProperties } from '../spec/call-properties.js';
 import type { ValueKind } from './column-types.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../src/compile/compile-plan.js';
+import { EventValidators } from '../../src/validate/event-validators.js';
 import { verifyPlanSchemas } from '../../src/compile/verify.js';
 import { resolveConventions, resolveSeverities } from '../../src/config/resolve.js';
 import { compareDiagnostics, type Diagnostic } from '../../src/core/diagnostic.js';
@@ -177,7 +178,7 @@ function payloadPlan(): { plan: Plan; checker: EventChecker } {
   if (more.length > 0) throw new Error(`docs/rules.md:${more[0]!.line}: a second payload plan; payload examples are checked against one plan`);
   const plan = loadPlan('plan.yaml', writeTree({ 'plan.yaml': block.text }));
   const { severities, explicit } = resolveSeverities({});
-  const checker = new EventChecker(plan, compilePlan(plan), { severities, explicit, conventions: resolveConventions(plan, {}) });
+  const checker = new EventChecker(plan, new EventValidators(plan, compilePlan(plan)), { severities, explicit, conventions: resolveConventions(plan, {}) });
   payloadSetup = { plan, checker };
   return payloadSetup;
 }

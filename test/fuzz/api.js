@@ -6,6 +6,7 @@ const MODULES = {
   'validate/process-unit.js': ['processUnit'],
   'validate/unit-output.js': ['prepareUnitOutput'],
   'validate/event-checker.js': ['EventChecker'],
+  'validate/event-validators.js': ['EventValidators'],
   'compile/compile-plan.js': ['compilePlan'],
   'compile/verify.js': ['verifyPlanSchemas'],
   'plan/load.js': ['loadPlan', 'PlanLoadError'],

@@ -26,7 +26,7 @@ export function lintSetup(api, planPath) {
   const conventions = api.resolveConventions(plan, {});
   const checker = (config) => {
     const { severities, explicit } = api.resolveSeverities(config);
-    return new api.EventChecker(plan, compiled, { severities, explicit, conventions });
+    return new api.EventChecker(plan, new api.EventValidators(plan, compiled), { severities, explicit, conventions });
   };
   const everyRule = Object.fromEntries(api.RULES.filter((r) => r.checkPayload).map((r) => [r.meta.id, 'warn']));
   return { plan, planFile: planPath, checkers: [checker({}), checker({ rules: everyRule })] };

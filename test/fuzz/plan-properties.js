@@ -66,7 +66,7 @@ export function planProperty(api, files) {
     const { severities, explicit } = api.resolveSeverities({});
     for (const d of api.checkPlan(plan, { severities, conventions })) checkPlanDiagnostic(d, files, 'check');
     if (problems.length > 0) return { outcome: 'refused', rules: problems.map((d) => d.ruleId) };
-    const checker = new api.EventChecker(plan, api.compilePlan(plan), { severities, explicit, conventions });
+    const checker = new api.EventChecker(plan, new api.EventValidators(plan, api.compilePlan(plan)), { severities, explicit, conventions });
     const out = [];
     for (const [i, event] of EVENTS.entries()) checker.check(event, { file: 'e.ndjson', line: i + 1 }, out);
     for (const d of out) expect(d.ruleId !== 'internal/check-failed', 'a check threw on an event', d);

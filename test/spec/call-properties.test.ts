@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../src/compile/compile-plan.js';
+import { EventValidators } from '../../src/validate/event-validators.js';
 import { DEFAULT_CONVENTIONS, resolveSeverities } from '../../src/config/resolve.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { CALL_PROPERTIES, isSpecCallProperty, specCallProperties, withSpecProperties } from '../../src/spec/call-properties.js';
@@ -57,7 +58,7 @@ function check(event: Record<string, unknown>, plan = PLAN, conventions = DEFAUL
   const p = planFrom(plan);
   const { severities, explicit } = resolveSeverities({ rules: {} });
   const out: Diagnostic[] = [];
-  new EventChecker(p, compilePlan(p), { severities, explicit, conventions }).check({ anonymousId: 'a', ...event }, { file: 'e.ndjson', line: 1 }, out);
+  new EventChecker(p, new EventValidators(p, compilePlan(p)), { severities, explicit, conventions }).check({ anonymousId: 'a', ...event }, { file: 'e.ndjson', line: 1 }, out);
   return out.map((d) => `${d.ruleId} ${d.path ?? ''}`.trim());
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../src/compile/compile-plan.js';
+import { EventValidators } from '../../src/validate/event-validators.js';
 import { DEFAULT_CONVENTIONS, resolveSeverities } from '../../src/config/resolve.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { EventChecker } from '../../src/validate/event-checker.js';
@@ -43,7 +44,7 @@ pages:
 function checker(rules: Record<string, 'error' | 'warn' | 'off'> = {}) {
   const plan = planFrom(PLAN);
   const { severities, explicit } = resolveSeverities({ rules });
-  return new EventChecker(plan, compilePlan(plan), { severities, explicit, conventions: DEFAULT_CONVENTIONS });
+  return new EventChecker(plan, new EventValidators(plan, compilePlan(plan)), { severities, explicit, conventions: DEFAULT_CONVENTIONS });
 }
 
 const base = { userId: 'u1', messageId: 'm1', timestamp: '2024-01-15T10:30:00.000Z' };
@@ -224,7 +225,7 @@ describe('EventChecker', () => {
 
 describe('EventChecker, a plan property named __proto__', () => {
   const plan = planFrom('events:\n  Thing Happened:\n    properties:\n      __proto__: { type: string, required: true }\n      name: string\n');
-  const c = new EventChecker(plan, compilePlan(plan), { ...resolveSeverities({}), conventions: DEFAULT_CONVENTIONS });
+  const c = new EventChecker(plan, new EventValidators(plan, compilePlan(plan)), { ...resolveSeverities({}), conventions: DEFAULT_CONVENTIONS });
   const event = (properties: string) => JSON.parse(`{"type":"track","userId":"u","event":"Thing Happened","properties":${properties}}`) as unknown;
 
   it('is type-checked and counted as declared, like any other property', () => {
@@ -239,7 +240,7 @@ describe('EventChecker, names', () => {
   it('does not blame payloads for a badly named event the plan itself declares', () => {
     const plan = planFrom('events:\n  order_refunded:\n    description: Legacy name.\n');
     const { severities, explicit } = resolveSeverities({});
-    const c = new EventChecker(plan, compilePlan(plan), { severities, explicit, conventions: DEFAULT_CONVENTIONS });
+    const c = new EventChecker(plan, new EventValidators(plan, compilePlan(plan)), { severities, explicit, conventions: DEFAULT_CONVENTIONS });
     expect(check({ ...base, type: 'track', event: 'order_refunded' }, c)).toEqual([]);
     expect(brief(check({ ...base, type: 'track', event: 'order_shipped' }, c))).toEqual(['plan/unplanned-event error /event', 'naming/event-case error /event']);
   });
