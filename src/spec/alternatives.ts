@@ -160,7 +160,8 @@ function buildIndex(): ReadonlyMap<string, SpecAlternative> {
   return index;
 }
 
-const INDEX = buildIndex();
+// Built on first use: a run whose events are all planned never asks (about 10 M instructions).
+let index: ReadonlyMap<string, SpecAlternative> | undefined;
 
 /**
  * The semantic event a custom event name stands for, if it is a known synonym. Undefined for
@@ -168,5 +169,6 @@ const INDEX = buildIndex();
  * are a naming matter rather than a different event.
  */
 export function findSpecAlternative(name: string): SpecAlternative | undefined {
-  return INDEX.get(normalize(name));
+  index ??= buildIndex();
+  return index.get(normalize(name));
 }
