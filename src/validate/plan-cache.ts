@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Plan } from '../plan/model.js';
 import { restorePlan, snapshotPlan } from '../plan/snapshot.js';
 import type { ValidatorStore } from './event-validators.js';
+
+/**
+ * Entries kept per plan file: enough for switching between a few branches, or between two builds of
+ * cdp (a benchmark's before and after), without each run throwing away what the other wrote.
+ */
+const ENTRIES_PER_PLAN = 4;
 
 /** Written by `npm run build` (scripts/build-id.mjs): a hash of the build, so no entry outlives the code that wrote it. */
 const BUILD_ID_URL = new URL('../build-id.txt', import.meta.url);
@@ -65,7 +71,7 @@ export class CacheEntry {
   constructor(
     /** The cache's folder (PlanCache.dir). */
     readonly cacheDir: string,
-    /** Holds the entries of one plan path; older ones are removed when a new one is written. */
+    /** Holds the entries of one plan path: the newest ENTRIES_PER_PLAN are kept. */
     private readonly place: string,
     private readonly version: string,
     private readonly cwd: string,
@@ -93,10 +99,17 @@ export class CacheEntry {
       });
       mkdirSync(this.dir, { recursive: true });
       writeAtomically(join(this.dir, 'plan.bin'), serialize({ includes, plan: snapshotPlan(plan) } satisfies StoredPlan));
-      for (const other of readdirSync(this.place)) if (other !== this.version) rmSync(join(this.place, other), { recursive: true, force: true });
+      this.prune();
     } catch {
       // A cache that cannot be written leaves the next run as slow as this one, nothing worse.
     }
+  }
+
+  /** Removes all but the newest entries of this plan path (by the time their folder last changed). */
+  private prune(): void {
+    const entries = readdirSync(this.place).map((name) => ({ name, at: name === this.version ? Infinity : statSync(join(this.place, name)).mtimeMs }));
+    entries.sort((a, b) => b.at - a.at);
+    for (const { name } of entries.slice(ENTRIES_PER_PLAN)) rmSync(join(this.place, name), { recursive: true, force: true });
   }
 
   /** Where the validators of this plan's events are kept, one module each. */

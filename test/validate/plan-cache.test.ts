@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/plan/load.js';
@@ -43,13 +43,24 @@ describe('the plan cache', () => {
     expect(store().readPlan()).toBeUndefined();
   });
 
-  it('keeps one entry per plan file: a new version replaces the old', () => {
+  it('keeps the four newest entries of a plan file, the one just written among them', () => {
     const { dir, cache, store } = project();
-    store().writePlan(loadPlan('plan.yaml', dir));
-    writeFileSync(join(dir, 'plan.yaml'), ROOT.replace('order_id', 'checkout_id'));
-    store().writePlan(loadPlan('plan.yaml', dir));
+    const written: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      writeFileSync(join(dir, 'plan.yaml'), ROOT.replace('order_id', `order_${i}`));
+      store().writePlan(loadPlan('plan.yaml', dir));
+      written.push(store().dir.split('/').pop()!);
+      // Folder times are what tells old from new: make them differ even on a coarse clock.
+      utimesSync(store().dir, 1000 + i, 1000 + i);
+    }
     const [place] = readdirSync(join(cache.dir, 'plans'));
-    expect(readdirSync(join(cache.dir, 'plans', place!))).toEqual([store().dir.split('/').pop()]);
+    expect(readdirSync(join(cache.dir, 'plans', place!)).sort()).toEqual(written.slice(2).sort());
+    // Two builds used by turns keep both their entries.
+    writeFileSync(join(dir, 'plan.yaml'), ROOT);
+    store('build-a').writePlan(loadPlan('plan.yaml', dir));
+    store('build-b').writePlan(loadPlan('plan.yaml', dir));
+    expect(store('build-a').readPlan()).toBeDefined();
+    expect(store('build-b').readPlan()).toBeDefined();
   });
 
   it('stores validator modules by key, and reads nothing back it did not write', () => {
