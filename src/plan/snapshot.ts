@@ -1,6 +1,13 @@
 import { deserialize, serialize } from 'node:v8';
 import type { Plan } from './model.js';
-import { SourceMap } from './source-map.js';
+import { SourceMap, type YamlNode } from './source-map.js';
+
+interface StoredSource {
+  file: string;
+  text: string;
+  /** The parser's nodes, as bytes of their own: only a position asked for (cdp check, not lint) reads them. */
+  root: Buffer;
+}
 
 /**
  * A loaded plan as bytes, and back. V8's serializer keeps what JSON would lose: the Maps, shared
@@ -8,12 +15,15 @@ import { SourceMap } from './source-map.js';
  * maps go as their parts (file, text, parser nodes), so positions come back exactly.
  */
 export function snapshotPlan(plan: Plan): Buffer {
-  const sources = [...plan.sources.values()].map((map) => map.parts());
+  const sources = [...plan.sources.values()].map((map): StoredSource => {
+    const { file, text, root } = map.parts();
+    return { file, text, root: serialize(root) };
+  });
   return serialize({ ...plan, sources });
 }
 
 export function restorePlan(bytes: Buffer): Plan {
-  const data = deserialize(bytes) as Omit<Plan, 'sources'> & { sources: Array<ReturnType<SourceMap['parts']>> };
-  const sources = new Map(data.sources.map(({ file, text, root }) => [file, new SourceMap(file, text, root)] as const));
+  const data = deserialize(bytes) as Omit<Plan, 'sources'> & { sources: StoredSource[] };
+  const sources = new Map(data.sources.map(({ file, text, root }) => [file, new SourceMap(file, text, () => deserialize(root) as YamlNode | undefined)] as const));
   return { ...data, sources };
 }

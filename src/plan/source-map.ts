@@ -27,11 +27,21 @@ export class SourceMap {
   #identity: Map<object, YamlNode> | undefined;
   readonly #entries = new WeakMap<YamlNode, Map<string, Entry>>();
 
+  #root: YamlNode | undefined | (() => YamlNode | undefined);
+
+  /** `root` may be a function that makes it, called on first use (a plan cache keeps nodes as bytes). */
   constructor(
     readonly file: string,
     private readonly text: string,
-    private readonly root: YamlNode | undefined,
-  ) {}
+    root: YamlNode | undefined | (() => YamlNode | undefined),
+  ) {
+    this.#root = root;
+  }
+
+  private get root(): YamlNode | undefined {
+    if (typeof this.#root === 'function') this.#root = this.#root();
+    return this.#root;
+  }
 
   /** What the map is made of, to keep it (a plan cache) and make the same map again. */
   parts(): { file: string; text: string; root: YamlNode | undefined } {
