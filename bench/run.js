@@ -724,6 +724,7 @@ function loadAverage() {
 
 function smallLog() {
   const file = `${DATA}events-10.ndjson`;
+  mkdirSync(DATA, { recursive: true });
   writeSmall(file);
   return file;
 }
