@@ -10,7 +10,7 @@
 // build/: the same modules transpiled one to one, at the same paths as in src/, for bench/,
 // scripts/ and `npm run fuzz`, which import single modules of cdp; not shipped.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -29,9 +29,10 @@ const ENTRY_POINTS = ['src/cli/main.ts', 'src/validate/lint-worker.ts'];
 const moduleUrls = {
   name: 'module-urls',
   setup(build) {
-    build.onLoad({ filter: /\/src\/.*\.ts$/ }, async ({ path }) => {
+    build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+      const unbundled = relative(`${ROOT}src`, path).replaceAll(sep, '/').replace(/\.ts$/, '.js');
+      if (unbundled.startsWith('../')) return undefined;
       const source = await readFile(path, 'utf8');
-      const unbundled = relative(`${ROOT}src`, path).replace(/\.ts$/, '.js');
       const dist = "import.meta.url.slice(0, import.meta.url.lastIndexOf('/dist/') + 6)";
       return { contents: source.replace(/\bimport\.meta\.url\b/g, `new URL(${JSON.stringify(unbundled)}, ${dist}).href`), loader: 'ts' };
     });

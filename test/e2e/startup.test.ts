@@ -7,7 +7,7 @@ import { cdp, ROOT } from '../helpers/cli.js';
 
 const HOOK = fileURLToPath(new URL('../fixtures/startup/log-modules.mjs', import.meta.url));
 
-/** esbuild's account of the bundle: the src modules (and any bundled dependency files) each file of dist/ holds. */
+/** esbuild's account of the bundle (scripts/build.mjs): the src modules each file of dist/ holds. */
 const BUNDLE = JSON.parse(readFileSync(join(ROOT, 'dist/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
 
 /**
