@@ -34,12 +34,12 @@ if (!file) {
 }
 
 // The project's own plan loader, compiler and ajv set-up (ajv 8 + ajv-formats, allErrors: true), built
-// into dist/ by `npm run build`.
-const dist = new URL('../dist/', import.meta.url);
+// into build/ by `npm run build`.
+const build = new URL('../build/', import.meta.url);
 const [{ loadPlan }, { compilePlan }, { createAjv }] = await Promise.all([
-  import(new URL('plan/load.js', dist).href),
-  import(new URL('compile/compile-plan.js', dist).href),
-  import(new URL('validate/ajv.js', dist).href),
+  import(new URL('plan/load.js', build).href),
+  import(new URL('compile/compile-plan.js', build).href),
+  import(new URL('validate/ajv.js', build).href),
 ]).catch((error) => {
   console.error(`baseline-lint: cannot load the built project (${error.message}); run \`npm run build\` first`);
   process.exit(2);

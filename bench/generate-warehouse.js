@@ -65,7 +65,7 @@ FROM range(${rows}) t(i)`;
 
 /**
  * The path of a DuckDB file holding `rows` rows, generated into `dir` unless a file from the same
- * generator is there already. Uses the built engine (dist/).
+ * generator is there already. Uses the built engine (build/).
  */
 export async function warehouseFile(dir, rows) {
   const file = `${dir}warehouse-${rows}.duckdb`;
@@ -81,7 +81,7 @@ export async function warehouseFile(dir, rows) {
   mkdirSync(dirname(file), { recursive: true });
   rmSync(file, { force: true });
   rmSync(`${file}.wal`, { force: true });
-  const { DuckDBEngine } = await import('../dist/warehouse/engines/duckdb.js');
+  const { DuckDBEngine } = await import('../build/warehouse/engines/duckdb.js');
   const started = performance.now();
   const engine = await DuckDBEngine.create(file);
   try {

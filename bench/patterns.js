@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../shared/corpora/protocols-plans/', import.meta.url));
-const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url).href);
+const built = (path) => import(new URL(`../build/${path}`, import.meta.url).href);
 
 /** Shapes of pattern common in tracking plans, with values such as payloads carry. */
 const COMMON = [
@@ -73,7 +73,7 @@ function optionalRe2() {
 }
 
 export async function patternsSuite() {
-  const [{ loadPlan }, { walkPlanSchemas, patternsOf }, { compileLinear }] = await Promise.all(['plan/load.js', 'plan/walk.js', 'patterns/linear-regexp.js'].map(dist));
+  const [{ loadPlan }, { walkPlanSchemas, patternsOf }, { compileLinear }] = await Promise.all(['plan/load.js', 'plan/walk.js', 'patterns/linear-regexp.js'].map(built));
   const RE2 = optionalRe2();
   const fromPlans = plansPatterns(walkPlanSchemas, patternsOf, loadPlan);
   const generic = ['USD', 'flag_key', 'Evil Morty', 'Lawyer Morty', 'Rick', 'a value of thirty characters..'];

@@ -42,7 +42,7 @@ const suites = {
   // The HTML page of `cdp schema-report` for a big product (500 events x 50 properties): render time
   // and size, then, where Debian's chromium is installed, how long it takes to open and to sort.
   async 'schema-html'() {
-    const { renderSchemaReportHtml } = await import('../dist/reporters/schema/html.js');
+    const { renderSchemaReportHtml } = await import('../build/reporters/schema/html.js');
     const report = generateSchemaReport(500, 50);
     const times = [];
     let html = '';
@@ -728,6 +728,7 @@ function loadAverage() {
 
 function smallLog() {
   const file = `${DATA}events-10.ndjson`;
+  mkdirSync(DATA, { recursive: true });
   writeSmall(file);
   return file;
 }

@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { plan: { type: 'string', default: 'plans/ecommerce.yaml' } } });
-const dist = new URL('../dist/', import.meta.url);
-const load = (path) => import(new URL(path, dist).href);
+const build = new URL('../build/', import.meta.url);
+const load = (path) => import(new URL(path, build).href);
 const [{ loadPlan }, { compilePlan }, { createAjv }, { checkerFor }, { processUnit }, { checkUnit }, { resolveSeverities, resolveConventions }, { RULES }, { readUnits }] = await Promise.all(
   ['plan/load.js', 'compile/compile-plan.js', 'validate/ajv.js', 'validate/checker-setup.js', 'validate/process-unit.js', 'validate/unit-output.js', 'config/resolve.js', 'rules/index.js', 'ingest/read-units.js'].map(load),
 );

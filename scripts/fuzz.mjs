@@ -1,4 +1,4 @@
-// `npm run fuzz`: the property tests of test/fuzz/ run for longer, on the built dist, seeded and
+// `npm run fuzz`: the property tests of test/fuzz/ run for longer, on the built modules (build/), seeded and
 // bounded, and the real messages of ../shared/corpora/segment-fixtures/ mutated byte by byte when
 // that folder is there. Any failure is printed with its seed, its path and a shrunk input, and
 // replays with `npm run fuzz -- --target <name> --seed <seed> --path <path>`.
@@ -38,7 +38,7 @@ if (!(seconds > 0) || !(runsPerTarget > 0) || !Number.isInteger(seed)) {
   process.exit(2);
 }
 
-const api = await loadApi(`${ROOT}dist`);
+const api = await loadApi(`${ROOT}build`);
 const setup = lintSetup(api, `${ROOT}test/fixtures/fuzz/plan.yaml`);
 const ruleCounts = new Map();
 const countRules = (ids) => ids.forEach((id) => ruleCounts.set(id, (ruleCounts.get(id) ?? 0) + 1));
@@ -63,7 +63,7 @@ if (existsSync(CORPUS)) {
 } else {
   console.log(`(no ${CORPUS}: corpus mutation skipped)`);
 }
-const scan = await loadScanApi(`${ROOT}dist`);
+const scan = await loadScanApi(`${ROOT}build`);
 targets.scan = {
   // Deeper than the property test in npm test goes (see test/scan/scan.fuzz.test.ts).
   property: fc.property(sourceFiles(12), (files) => countRules(scanProperty(scan, api, setup.plan, files).rules)),

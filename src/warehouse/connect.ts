@@ -26,19 +26,9 @@ export async function openDuckDB(connection: string, cwd = process.cwd()): Promi
 
 const DUCKDB_PREFIX = 'duckdb:';
 
-/** The PostgreSQL engine module exports `openPostgres(connection)`. */
-const POSTGRES_MODULE = './engines/postgres.js';
-
 async function openPostgres(connection: string): Promise<WarehouseEngine> {
-  let engine: { openPostgres?: (connection: string) => Promise<WarehouseEngine> };
-  try {
-    engine = (await import(POSTGRES_MODULE)) as typeof engine;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new WarehouseError(`This build of cdp has no PostgreSQL engine (${redact(connection)}); use a duckdb: connection`);
-  }
-  if (typeof engine.openPostgres !== 'function') throw new WarehouseError('The PostgreSQL engine module exports no openPostgres()');
-  return engine.openPostgres(connection);
+  const { openPostgres: open } = await import('./engines/postgres.js');
+  return open(connection);
 }
 
 /** A connection string as messages may show it: without its password. */

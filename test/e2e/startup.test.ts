@@ -3,17 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cdp } from '../helpers/cli.js';
+import { cdp, ROOT } from '../helpers/cli.js';
 
 const HOOK = fileURLToPath(new URL('../fixtures/startup/log-modules.mjs', import.meta.url));
 
-/** The modules a cdp run loads, ES and CommonJS, as paths below the package (`dist/cli/lint.js`, `node_modules/ajv/...`). */
+/** esbuild's account of the bundle (scripts/build.mjs): the src modules each file of dist/ holds. */
+const BUNDLE = JSON.parse(readFileSync(join(ROOT, 'dist/meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+
+/**
+ * The modules a cdp run loads, ES and CommonJS: for each file of dist/, the src modules it was built
+ * from (`src/cli/lint.ts`); for a dependency, its file (`node_modules/ajv/...`); other files of
+ * dist/ (the precompiled validators) as they are.
+ */
 function modulesOf(args: string[], cwd?: string): string[] {
   const log = join(mkdtempSync(join(tmpdir(), 'cdp-startup-')), 'modules.txt');
   const r = cdp(args, { env: { NODE_OPTIONS: `--import ${HOOK}`, CDP_MODULE_LOG: log }, ...(cwd ? { cwd } : {}) });
   expect(r.code, r.stderr).not.toBe(2);
   const urls = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:'));
-  return [...new Set(urls.map((url) => fileURLToPath(url).replace(/^.*?\/(dist|node_modules)\//, '$1/')))];
+  const files = urls.map((url) => fileURLToPath(url).replace(/^.*?\/(dist|node_modules)\//, '$1/'));
+  return [...new Set(files.flatMap((file) => (BUNDLE.outputs[file] ? Object.keys(BUNDLE.outputs[file].inputs) : [file])))];
 }
 
 const packages = (modules: string[]) => [...new Set(modules.filter((m) => m.startsWith('node_modules/')).map((m) => /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m)![1]))].sort();
@@ -21,20 +29,20 @@ const packages = (modules: string[]) => [...new Set(modules.filter((m) => m.star
 describe('start-up', () => {
   it('cdp lint imports neither ts-morph nor typescript, nor the modules of other commands', () => {
     const modules = modulesOf(['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
-    expect(modules).toContain('dist/cli/lint.js');
+    expect(modules).toContain('src/cli/lint.ts');
     expect(packages(modules)).toContain('ajv');
     // recheck and re2js are loaded only for patterns that need them (the example plan's do not), yaml only
     // to write plans, tinyglobby only to expand a glob, the warehouse engines only for --warehouse.
     expect(modules.filter((m) => /^node_modules\/(ts-morph|typescript|@ts-morph|recheck|re2js|yaml|tinyglobby|picomatch|fdir|@duckdb|pg|pg-[a-z-]+)\//.test(m))).toEqual([]);
-    expect(modules.filter((m) => /^dist\/(scan|codegen|report|serve|interop|warehouse|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff|lint-warehouse))[/.]/.test(m))).toEqual([]);
+    expect(modules.filter((m) => /^src\/(scan|codegen|report|serve|interop|warehouse|cli\/(scan|codegen|schema-report|check|compile|init|serve|import|export|diff|lint-warehouse))[/.]/.test(m))).toEqual([]);
   });
 
   it('cdp schema-report of files loads no warehouse engine; --warehouse loads DuckDB and no PostgreSQL driver', () => {
     const files = modulesOf(['schema-report', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
-    expect(files).toContain('dist/cli/schema-report.js');
-    expect(files.filter((m) => /^node_modules\/(@duckdb|pg)\/|^dist\/warehouse\//.test(m))).toEqual([]);
+    expect(files).toContain('src/cli/schema-report.ts');
+    expect(files.filter((m) => /^node_modules\/(@duckdb|pg)\/|^src\/warehouse\//.test(m))).toEqual([]);
     const warehouse = modulesOf(['schema-report', '--load', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']);
-    expect(warehouse).toContain('dist/warehouse/engines/duckdb.js');
+    expect(warehouse).toContain('src/warehouse/engines/duckdb.ts');
     expect(warehouse.some((m) => m.startsWith('node_modules/@duckdb/node-api/'))).toBe(true);
     expect(warehouse.filter((m) => /^node_modules\/pg\//.test(m))).toEqual([]);
   });
@@ -48,15 +56,15 @@ describe('start-up', () => {
   // sixty modules, stays unloaded; only the few runtime helpers the validators require are read.
   it.each([['check', 'plans/ecommerce.yaml'], ['compile', 'plans/ecommerce.yaml']])('cdp %s %s does not load ajv', (...args) => {
     const modules = modulesOf(args);
-    expect(modules).toContain(`dist/cli/${args[0]}.js`);
+    expect(modules).toContain(`src/cli/${args[0]}.ts`);
     expect(modules.filter((m) => /^node_modules\/ajv\/dist\/(ajv|core|compile\/index)\.js$/.test(m))).toEqual([]);
     expect(modules.filter((m) => m.startsWith('node_modules/ajv/')).length).toBeLessThan(5);
   });
 
   it.each([['--version'], ['--help'], ['help']])('cdp %s imports no command and no dependency but commander', (arg) => {
     const modules = modulesOf([arg]);
-    expect(modules).toContain('dist/cli/main.js');
-    expect(modules.filter((m) => m.startsWith('dist/') && !/^dist\/cli\/(main|commands|default-files|io)\.js$/.test(m))).toEqual([]);
+    expect(modules).toContain('src/cli/main.ts');
+    expect(modules.filter((m) => /^(src|dist)\//.test(m) && !/^src\/cli\/(main|commands|default-files|io)\.ts$/.test(m))).toEqual([]);
     expect(packages(modules)).toEqual(['commander']);
   });
 
@@ -65,10 +73,10 @@ describe('start-up', () => {
   it('an explicit --jobs 2 checks even a small file in worker threads; the default keeps it in-process', () => {
     const args = ['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml', '--format', 'json'];
     const threaded = modulesOf([...args, '--jobs', '2']);
-    expect(threaded).toContain('dist/validate/worker-pool.js');
-    expect(threaded).toContain('dist/validate/lint-worker.js');
+    expect(threaded).toContain('src/validate/worker-pool.ts');
+    expect(threaded).toContain('src/validate/lint-worker.ts');
     const inProcess = modulesOf(args);
-    expect(inProcess.filter((m) => /^dist\/validate\/(worker-pool|lint-worker)\.js$/.test(m))).toEqual([]);
+    expect(inProcess.filter((m) => /^src\/validate\/(worker-pool|lint-worker)\.ts$/.test(m))).toEqual([]);
     const one = cdp([...args, '--jobs', '1']);
     const two = cdp([...args, '--jobs', '2']);
     expect(two.code).toBe(one.code);

@@ -1,5 +1,5 @@
 // The code under test, loaded from `src` (vitest, which compiles TypeScript) or from the built
-// `dist` (scripts/fuzz.mjs, plain Node): both have the same module layout.
+// `build` (scripts/fuzz.mjs, plain Node): both have the same module layout.
 const MODULES = {
   'ingest/read-units.js': ['readUnits'],
   'ingest/types.js': ['InputError'],
@@ -26,7 +26,7 @@ const MODULES = {
   'reporters/schema/yaml.js': ['renderInferredPlan'],
 };
 
-/** `base`: the absolute path of `src` or `dist`. */
+/** `base`: the absolute path of `src` or `build`. */
 export async function loadApi(base) {
   const api = {};
   for (const [path, names] of Object.entries(MODULES)) {
