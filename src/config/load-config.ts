@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ClientName, ValidateMode } from '../codegen/options.js';
 import type { SeverityOption } from '../core/diagnostic.js';
@@ -59,6 +60,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+const require = createRequire(import.meta.url);
 const SCHEMA_URL = new URL('../../schemas/cdp-config.schema.json', import.meta.url);
 let validator: ValidateFunction | undefined;
 
@@ -67,12 +69,9 @@ let validator: ValidateFunction | undefined;
  * up to the project root (the folder with package.json). No config is fine: defaults apply.
  */
 export async function loadConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig> {
-  // cosmiconfig pulls in loaders for every format; only commands that read a config pay for it.
-  const { cosmiconfig } = await import('cosmiconfig');
-  let result: Awaited<ReturnType<ReturnType<typeof cosmiconfig>['search']>>;
+  let result: CosmiconfigResult;
   try {
-    // Creating the explorer already reads package.json, where cosmiconfig looks for options of its own.
-    const explorer = cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false, loaders: { '.json': loadJson } });
+    const explorer = await createExplorer();
     result = explicitPath ? await explorer.load(explicitPath) : await explorer.search(cwd);
   } catch (error) {
     const where = explicitPath ?? (error as { filepath?: string }).filepath ?? 'the config file';
@@ -82,6 +81,34 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
   const file = displayPath(result.filepath, cwd);
   validateConfig(result.config, file);
   return { config: result.config as CdpConfig, filepath: result.filepath };
+}
+
+type CosmiconfigResult = { config: unknown; filepath: string; isEmpty?: boolean } | null;
+
+/**
+ * cosmiconfig's explorer with cdp's search places and options, as `cosmiconfig()` makes it, without
+ * the step where `cosmiconfig()` looks for a "meta" configuration (a `cosmiconfig` key in
+ * package.json, or .config/config.*): that step reads package.json with parse-json, whose code frame
+ * brings eleven modules to every command, and it never moved cdp's places (the tests pin that the
+ * places docs/configuration.md lists are the ones searched). cosmiconfig is pinned to one version;
+ * test/e2e/check.test.ts reads each format, from subfolders, and the errors through this explorer.
+ */
+async function createExplorer(): Promise<{ search(from: string): Promise<CosmiconfigResult>; load(path: string): Promise<CosmiconfigResult> }> {
+  const { Explorer } = require('cosmiconfig/dist/Explorer.js') as { Explorer: new (options: object) => { search(from: string): Promise<CosmiconfigResult>; load(path: string): Promise<CosmiconfigResult> } };
+  const { defaultLoaders } = require('cosmiconfig/dist/defaults.js') as { defaultLoaders: Record<string, unknown> };
+  return new Explorer({
+    moduleName: MODULE_NAME,
+    packageProp: MODULE_NAME,
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: 'project',
+    ignoreEmptySearchPlaces: true,
+    cache: false,
+    transform: (result: CosmiconfigResult) => result,
+    loaders: { ...defaultLoaders, '.json': loadJson },
+    metaConfigFilePath: null,
+    mergeImportArrays: true,
+    mergeSearchPlaces: true,
+  });
 }
 
 /**

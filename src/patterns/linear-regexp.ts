@@ -38,24 +38,40 @@ export class LinearPatternError extends Error {
  * forces re2js, to compare the two.
  */
 export function compileLinear(pattern: string, engine: 'auto' | 're2js' = 'auto'): LinearCompilation {
-  const translated = toRe2(pattern);
-  if ('problem' in translated) return translated;
-  const key = `/${pattern}/u`;
-  // The translation has checked what RE2 would refuse (its limits on counts, the scripts it knows),
-  // so a pattern that keeps JavaScript's engine is not compiled for RE2 as well.
-  if (engine === 'auto' && provablyLinear(pattern)) {
-    const native = new RegExp(pattern, 'u');
-    return { regexp: { test: (text) => native.test(text), toString: () => key, engine: 'RegExp' } };
-  }
-  let compiled: RE2JS;
+  const planned = planLinear(pattern, engine);
+  if ('problem' in planned) return planned;
+  if (planned.plan.engine === 'RegExp') return { regexp: fromPlan(pattern, planned.plan) };
   try {
-    compiled = re2js().compile(translated.source);
+    return { regexp: fromPlan(pattern, planned.plan) };
   } catch (error) {
     // Whatever RE2 refuses that the translation did not foresee: its message names the construct,
     // but not where it was in the pattern.
     return { problem: { message: `what RE2 refuses: ${(error as Error).message.replace(/^error parsing regexp: /, '')}` } };
   }
-  return { regexp: { test: (text) => compiled.test(text), toString: () => key, engine: 're2js' } };
+}
+
+/** Which engine runs a pattern, and for RE2 its translation: compileLinear's decision, kept so a plan cache can run the pattern again without parsing it. */
+export type LinearPlan = { engine: 'RegExp' } | { engine: 're2js'; source: string };
+
+/** The decision compileLinear makes for `pattern`, or why it cannot run in linear time. */
+export function planLinear(pattern: string, engine: 'auto' | 're2js' = 'auto'): { plan: LinearPlan } | { problem: PatternProblem } {
+  const translated = toRe2(pattern);
+  if ('problem' in translated) return translated;
+  // The translation has checked what RE2 would refuse (its limits on counts, the scripts it knows),
+  // so a pattern that keeps JavaScript's engine is not compiled for RE2 as well.
+  if (engine === 'auto' && provablyLinear(pattern)) return { plan: { engine: 'RegExp' } };
+  return { plan: { engine: 're2js', source: translated.source } };
+}
+
+/** The pattern compiled as `plan` says (planLinear's decision for it); throws what RE2 throws. */
+export function fromPlan(pattern: string, plan: LinearPlan): LinearRegExp {
+  const key = `/${pattern}/u`;
+  if (plan.engine === 'RegExp') {
+    const native = new RegExp(pattern, 'u');
+    return { test: (text) => native.test(text), toString: () => key, engine: 'RegExp' };
+  }
+  const compiled: RE2JS = re2js().compile(plan.source);
+  return { test: (text) => compiled.test(text), toString: () => key, engine: 're2js' };
 }
 
 /** A problem as messages put it: "the backreference \\1 at character 4". */

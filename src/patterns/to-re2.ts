@@ -1,4 +1,11 @@
-import { RegExpParser, RegExpSyntaxError, type AST } from '@eslint-community/regexpp';
+import { createRequire } from 'node:module';
+import type { AST, RegExpParser } from '@eslint-community/regexpp';
+
+// The parser (110 KB) loads on the first pattern parsed: a lint whose validators come from the plan
+// cache runs their patterns as the cache says, without parsing them.
+type Regexpp = typeof import('@eslint-community/regexpp');
+let regexpp: Regexpp | undefined;
+const loadRegexpp = () => (regexpp ??= createRequire(import.meta.url)('@eslint-community/regexpp') as Regexpp);
 import { re2js } from './re2js.js';
 
 /**
@@ -100,10 +107,11 @@ class Untranslatable extends Error {
   }
 }
 
-const parser = new RegExpParser({ ecmaVersion: 2025 });
+let parser: RegExpParser | undefined;
 
-/** A pattern's syntax tree as JSON Schema reads it (`u` flag); throws RegExpSyntaxError. */
+/** A pattern's syntax tree as JSON Schema reads it (`u` flag); throws regexpp's RegExpSyntaxError. */
 export function parsePattern(pattern: string): AST.Pattern {
+  parser ??= new (loadRegexpp().RegExpParser)({ ecmaVersion: 2025 });
   return parser.parsePattern(pattern, 0, pattern.length, { unicode: true });
 }
 
@@ -117,7 +125,7 @@ export function toRe2(pattern: string): Re2Translation {
   try {
     ast = parsePattern(pattern);
   } catch (error) {
-    if (!(error instanceof RegExpSyntaxError)) throw error;
+    if (!(error instanceof loadRegexpp().RegExpSyntaxError)) throw error;
     return { problem: { offset: Math.min(error.index, pattern.length), message: error.message.replace(/^Invalid regular expression: \/.*\/u: /s, '') } };
   }
   try {

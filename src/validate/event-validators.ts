@@ -3,7 +3,7 @@ import { compileFunction } from 'node:vm';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
 import type { JsonSchema, Plan, PlanEvent, TraitsSection } from '../plan/model.js';
-import { LINEAR_REGEXP_ENGINE } from '../patterns/linear-regexp.js';
+import { fromPlan, LINEAR_REGEXP_ENGINE, LinearPatternError, planLinear, type LinearPlan } from '../patterns/linear-regexp.js';
 import type { CallType } from '../spec/call-types.js';
 import { createAjv, namesInheritedProperties } from './ajv.js';
 
@@ -24,6 +24,8 @@ export class EventValidators {
   #ajv: Ajv | undefined;
   #compiled: CompiledPlan | undefined;
   readonly #made = new Map<object, ValidateFunction | null>();
+  /** How the validator being compiled runs its patterns (see recordingEngine). */
+  #patterns: Record<string, LinearPlan> = {};
 
   constructor(
     private readonly plan: Plan,
@@ -55,8 +57,9 @@ export class EventValidators {
     const schema = this.schemaOf(planned, type);
     if (!schema) return undefined;
     const ajv = this.ajv();
+    this.#patterns = {};
     const validate = ajv.compile(schema);
-    this.store?.write(key, standaloneModule(ajv, validate));
+    this.store?.write(key, standaloneModule(ajv, validate, this.#patterns));
     return validate;
   }
 
@@ -80,27 +83,47 @@ export class EventValidators {
       verbose: true,
       validateSchema: false,
       ownProperties: namesInheritedProperties(planSchemas(this.plan)),
-      code: { regExp: LINEAR_REGEXP_ENGINE, optimize: false, source: this.store !== undefined },
+      code: { regExp: this.store ? this.recordingEngine() : LINEAR_REGEXP_ENGINE, optimize: false, source: this.store !== undefined },
     });
     return this.#ajv;
   }
+
+  /** The linear-time engine, noting how it ran each pattern of the validator being compiled, for the store. */
+  private recordingEngine(): typeof LINEAR_REGEXP_ENGINE {
+    const engine = (pattern: string) => {
+      const planned = planLinear(pattern);
+      if ('problem' in planned) throw new LinearPatternError(pattern, planned.problem);
+      this.#patterns[pattern] = planned.plan;
+      return fromPlan(pattern, planned.plan);
+    };
+    return Object.assign(engine, { code: LINEAR_REGEXP_ENGINE.code });
+  }
 }
 
-/** A compiled validator as a CommonJS module: the name its pattern engine goes by is a parameter of the module (see loadStandalone). */
-function standaloneModule(ajv: Ajv, validate: ValidateFunction): string {
+const HEADER = '// A validator cdp compiled from a plan; cdp reads it back when the plan is unchanged.\n// patterns ';
+
+/**
+ * A compiled validator as a CommonJS module, with how its patterns run (planLinear's decisions) on
+ * its second line: reading it back needs neither ajv nor a pattern parser. The engine its code
+ * calls is a parameter of the module (see loadStandalone).
+ */
+function standaloneModule(ajv: Ajv, validate: ValidateFunction, patterns: Record<string, LinearPlan>): string {
   const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: Ajv, validate: ValidateFunction) => string }).default;
-  return `// A validator cdp compiled from a plan; cdp reads it back when the plan is unchanged.\n${standaloneCode(ajv, validate)}\n`;
+  return `${HEADER}${JSON.stringify(patterns)}\n${standaloneCode(ajv, validate)}\n`;
 }
 
 /**
  * Runs a stored validator module the way Node runs CommonJS, but with cdp's own `require` (so the
- * ajv runtime helpers it names are the ones this ajv wrote it for, wherever the cache is) and the
- * linear-time pattern engine it was compiled with.
+ * ajv runtime helpers it names are the ones this ajv wrote it for, wherever the cache is) and its
+ * patterns compiled as its header says.
  */
 function loadStandalone(code: string, file: string): ValidateFunction {
+  if (!code.startsWith(HEADER)) throw new Error(`${file} is not a validator cdp wrote`);
+  const patterns = JSON.parse(code.slice(HEADER.length, code.indexOf('\n', HEADER.length))) as Record<string, LinearPlan>;
+  const engine = (pattern: string) => (Object.hasOwn(patterns, pattern) ? fromPlan(pattern, patterns[pattern]!) : LINEAR_REGEXP_ENGINE(pattern, 'u'));
   const module = { exports: {} as unknown };
   const run = compileFunction(code, ['require', 'module', 'exports', LINEAR_REGEXP_ENGINE.code], { filename: file });
-  run(require, module, module.exports, LINEAR_REGEXP_ENGINE);
+  run(require, module, module.exports, engine);
   if (typeof module.exports !== 'function') throw new Error(`${file} is not a validator`);
   return module.exports as ValidateFunction;
 }

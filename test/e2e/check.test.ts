@@ -135,11 +135,11 @@ describe('cdp check', () => {
     writeFileSync(join(dir, '.cdprc.yaml'), 'plan: [plan.yaml\n');
     expect(cdp(['check'], { cwd: dir }).stderr).toBe('cdp: Cannot load config .cdprc.yaml: unexpected end of the stream within a flow collection (2:1)\n');
     rmSync(join(dir, '.cdprc.yaml'));
-    // cosmiconfig reads package.json for options of its own before it searches: a broken one is the user's to fix, not a crash.
+    // package.json is the first place searched (for a "cdp" key): a broken one is the user's to fix, not a crash.
     writeFileSync(join(dir, 'package.json'), '{"name": "x",}');
     const brokenPackage = cdp(['check'], { cwd: dir });
     expect(brokenPackage.code).toBe(2);
-    expect(brokenPackage.stderr).toMatch(/^cdp: Cannot load config package\.json: .* in JSON at position 13\n$/);
+    expect(brokenPackage.stderr).toMatch(/^cdp: Cannot load config package\.json: .* in JSON at line 1, column 14\n$/);
     rmSync(join(dir, 'package.json'));
 
     writeFileSync(join(dir, '.cdprc.json'), JSON.stringify({ plan: 'plan.yaml', rulez: {} }));
@@ -188,5 +188,18 @@ describe('config file locations', () => {
       expect(JSON.parse(r.stdout).diagnostics, `${name} from ${cwd}`).toEqual([]);
       expect(r.code).toBe(0);
     }
+  });
+
+  it('searches only the places docs/configuration.md lists: cosmiconfig\'s meta configuration is not read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdp-loc-'));
+    writeFileSync(join(dir, 'plan.yaml'), 'events:\n  complete_order:\n    description: x\n');
+    mkdirSync(join(dir, '.config'));
+    // cosmiconfig's meta configuration, in both of its places, naming a search place of its own.
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', cosmiconfig: { searchPlaces: ['elsewhere.json'] } }));
+    writeFileSync(join(dir, '.config', 'config.json'), JSON.stringify({ searchPlaces: ['elsewhere.json'] }));
+    writeFileSync(join(dir, 'elsewhere.json'), JSON.stringify({ plan: 'plan.yaml', rules: { 'naming/event-case': 'off' } }));
+    writeFileSync(join(dir, 'cdp.config.json'), JSON.stringify({ plan: 'plan.yaml' }));
+    const r = cdp(['check', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['naming/event-case']);
   });
 });
