@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import { compileFunction } from 'node:vm';
-import type { Ajv, ValidateFunction } from 'ajv';
+import type { Ajv, Options, ValidateFunction } from 'ajv';
 import { compilePlan, type CompiledPlan } from '../compile/compile-plan.js';
 import type { JsonSchema, Plan, PlanEvent, TraitsSection } from '../plan/model.js';
 import { fromPlan, LINEAR_REGEXP_ENGINE, LinearPatternError, planLinear, type LinearPlan } from '../patterns/linear-regexp.js';
 import type { CallType } from '../spec/call-types.js';
 import { createAjv, namesInheritedProperties } from './ajv.js';
+import { eventFormats, uri } from './uri-format.js';
 
 const require = createRequire(import.meta.url);
 
@@ -79,12 +80,18 @@ export class EventValidators {
     // each event's compile, which a short run pays in full, and V8 removes the same dead code once
     // a validator is hot: measured with callgrind, 4.89 G instructions with it and 4.59 G without
     // for `cdp lint` of 20,000 events, 1.75 G and 1.67 G for 10. The source is kept only to store.
-    this.#ajv ??= createAjv({
-      verbose: true,
-      validateSchema: false,
-      ownProperties: namesInheritedProperties(planSchemas(this.plan)),
-      code: { regExp: this.store ? this.recordingEngine() : LINEAR_REGEXP_ENGINE, optimize: false, source: this.store !== undefined },
-    });
+    if (!this.#ajv) {
+      // Stored code names its formats by the module parameter FORMATS (see loadStandalone).
+      const { Name } = require('ajv/dist/compile/codegen') as { Name: new (name: string) => object };
+      const code = this.store ? { regExp: this.recordingEngine(), source: true, formats: new Name(FORMATS) } : { regExp: LINEAR_REGEXP_ENGINE };
+      this.#ajv = createAjv({
+        verbose: true,
+        validateSchema: false,
+        ownProperties: namesInheritedProperties(planSchemas(this.plan)),
+        code: { ...code, optimize: false } as Options['code'],
+      });
+      this.#ajv.addFormat('uri', uri);
+    }
     return this.#ajv;
   }
 
@@ -100,6 +107,9 @@ export class EventValidators {
   }
 }
 
+/** The name stored validators know their formats by: a parameter of the module. */
+const FORMATS = 'cdpFormats';
+
 const HEADER = '// A validator cdp compiled from a plan; cdp reads it back when the plan is unchanged.\n// patterns ';
 
 /**
@@ -114,16 +124,16 @@ function standaloneModule(ajv: Ajv, validate: ValidateFunction, patterns: Record
 
 /**
  * Runs a stored validator module the way Node runs CommonJS, but with cdp's own `require` (so the
- * ajv runtime helpers it names are the ones this ajv wrote it for, wherever the cache is) and its
- * patterns compiled as its header says.
+ * ajv runtime helpers it names are the ones this ajv wrote it for, wherever the cache is), its
+ * patterns compiled as its header says, and the formats the compiled validators use.
  */
 function loadStandalone(code: string, file: string): ValidateFunction {
   if (!code.startsWith(HEADER)) throw new Error(`${file} is not a validator cdp wrote`);
   const patterns = JSON.parse(code.slice(HEADER.length, code.indexOf('\n', HEADER.length))) as Record<string, LinearPlan>;
   const engine = (pattern: string) => (Object.hasOwn(patterns, pattern) ? fromPlan(pattern, patterns[pattern]!) : LINEAR_REGEXP_ENGINE(pattern, 'u'));
   const module = { exports: {} as unknown };
-  const run = compileFunction(code, ['require', 'module', 'exports', LINEAR_REGEXP_ENGINE.code], { filename: file });
-  run(require, module, module.exports, engine);
+  const run = compileFunction(code, ['require', 'module', 'exports', LINEAR_REGEXP_ENGINE.code, FORMATS], { filename: file });
+  run(require, module, module.exports, engine, eventFormats());
   if (typeof module.exports !== 'function') throw new Error(`${file} is not a validator`);
   return module.exports as ValidateFunction;
 }
