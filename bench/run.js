@@ -477,8 +477,11 @@ const suites = {
     const builds = [['now', BIN]];
     if (process.env.CDP_BENCH_BEFORE) builds.unshift(['before', resolve(process.env.CDP_BENCH_BEFORE)]);
     const runs = new Map();
+    // A build from before the plan cache has no --no-cache (nor a cache to skip): it runs without the flag.
+    const knowsNoCache = new Map(builds.map(([build, bin]) => [build, spawnSync(process.execPath, [bin, 'lint', '--help'], { encoding: 'utf8' }).stdout.includes('--no-cache')]));
     const run = async (c, build, bin) => {
-      const args = c.cdp ? [bin, ...c.cdp] : c.args;
+      const cdpArgs = c.cdp && !knowsNoCache.get(build) ? c.cdp.filter((a) => a !== '--no-cache') : c.cdp;
+      const args = c.cdp ? [bin, ...cdpArgs] : c.args;
       const r = await measure(process.execPath, args, { cwd: c.cwd ?? ROOT, env: { CI: 'true' }, stdout: 'count', keep: 0 });
       // check and lint exit 1 on the problems their inputs hold, with a report; anything else is a broken run.
       if (r.code !== 0 && !(r.code === 1 && r.stdoutBytes > 0 && c.cdp && ['check', 'lint'].includes(c.cdp[0]))) throw new Error(`${c.label} (${build}) exited ${r.code}: ${firstLines(r.stderr)}`);

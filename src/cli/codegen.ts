@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { Option } from './commander.js';
 import { isGeneratedFile } from '../codegen/generated-marker.js';
 import { CLIENT_NAMES, DEFAULT_OUT, VALIDATE_MODES, type ClientName, type ValidateMode } from '../codegen/options.js';
 import type { LoadedConfig } from '../config/load-config.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help } from './commander.js';
 import { addCommand, commandOf, COMMANDS } from './commands.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, processIo, type Io } from './io.js';
 

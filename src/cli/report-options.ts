@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { Option } from './commander.js';
 import type { CdpConfig } from '../config/load-config.js';
 import { summarize, type Report, type ReportSummary } from '../core/report.js';
 import { getReporter, REPORTER_NAMES, type Reporter } from '../reporters/index.js';

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { Option } from './commander.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Plan } from '../plan/model.js';
 import { CoverageAggregator, type AggregateFilter } from '../report/aggregate.js';
