@@ -20,16 +20,18 @@ export class UsageError extends Error {
 /**
  * A reader that stops early (`cdp lint --format json | head`) closes the pipe under us: the report
  * is no longer wanted, so stop quietly with the code the run has so far, as other CLIs do, instead
- * of dying on an unhandled EPIPE with a stack trace.
+ * of dying on an unhandled EPIPE with a stack trace. Any other failure to write (a full disk,
+ * `> /dev/full`) loses the report: say so in one line and exit 2.
  */
-function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+function endOnWriteError(stream: NodeJS.WriteStream): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`cdp: cannot write to standard output: ${error.message}\n`);
+    process.exit(EXIT_USAGE);
   });
 }
 
 export function processIo(): Io {
-  endQuietlyOnClosedPipe(process.stdout);
+  endOnWriteError(process.stdout);
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
 }

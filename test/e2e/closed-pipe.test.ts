@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
@@ -19,4 +20,20 @@ describe('a reader that closes the pipe early (cdp ... | head)', () => {
     expect(stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
     expect(code).not.toBeNull();
   });
+});
+
+describe('standard output that cannot be written (> /dev/full)', () => {
+  it.skipIf(!existsSync('/dev/full')).each([[['check', 'plans/ecommerce.yaml']], [['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml']], [['--version']], [['--help']]])(
+    'cdp %j says so in one line and exits 2',
+    (args) => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true' }, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        expect(r.stderr).toBe('cdp: cannot write to standard output: ENOSPC: no space left on device, write\n');
+        expect(r.status).toBe(2);
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 });
