@@ -479,9 +479,9 @@ const suites = {
     const runs = new Map();
     // A build from before the plan cache has no --no-cache (nor a cache to skip): it runs without the flag.
     const knowsNoCache = new Map(builds.map(([build, bin]) => [build, spawnSync(process.execPath, [bin, 'lint', '--help'], { encoding: 'utf8' }).stdout.includes('--no-cache')]));
+    const argsOf = (c, build, bin) => (c.cdp ? [bin, ...(knowsNoCache.get(build) ? c.cdp : c.cdp.filter((a) => a !== '--no-cache'))] : c.args);
     const run = async (c, build, bin) => {
-      const cdpArgs = c.cdp && !knowsNoCache.get(build) ? c.cdp.filter((a) => a !== '--no-cache') : c.cdp;
-      const args = c.cdp ? [bin, ...cdpArgs] : c.args;
+      const args = argsOf(c, build, bin);
       const r = await measure(process.execPath, args, { cwd: c.cwd ?? ROOT, env: { CI: 'true' }, stdout: 'count', keep: 0 });
       // check and lint exit 1 on the problems their inputs hold, with a report; anything else is a broken run.
       if (r.code !== 0 && !(r.code === 1 && r.stdoutBytes > 0 && c.cdp && ['check', 'lint'].includes(c.cdp[0]))) throw new Error(`${c.label} (${build}) exited ${r.code}: ${firstLines(r.stderr)}`);
@@ -521,7 +521,7 @@ const suites = {
       console.log(`  ${c.label.padEnd(26)}${cells.join('')}${verdict}`);
     }
     console.log(`  (× node: the median wall time over that of \`node -e 0\` in the same rounds, the targets' measure; min ×: the fastest run over node's fastest, steadier when the machine is shared; cpu: median user + system time, ${nodeCpu === null ? 'not measurable here' : 'from /usr/bin/time or a preload'})`);
-    if (process.env.CDP_BENCH_INSTRUCTIONS) startupInstructions(cases, builds, starter);
+    if (process.env.CDP_BENCH_INSTRUCTIONS) startupInstructions(cases, builds, argsOf);
     rmSync(starter, { recursive: true, force: true });
   },
   // cdp scan against a scanner that parses every file with ts-morph and visits every call
@@ -701,23 +701,24 @@ function eventLog(count, seed = 1) {
  * Instructions each start-up case executes (all threads), counted once by valgrind's callgrind: a
  * figure that other load on the machine does not move, unlike wall time (CDP_BENCH_INSTRUCTIONS=1).
  */
-function startupInstructions(cases, builds, starter) {
+function startupInstructions(cases, builds, argsOf) {
   if (spawnSync('valgrind', ['--version']).status !== 0) {
     console.log('  instructions: n/a, valgrind is not installed');
     return;
   }
-  const count = (c, bin) => {
-    const args = c.cdp ? [bin, ...c.cdp] : c.args;
-    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...args], { cwd: c.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 28 });
+  const count = (c, build, bin) => {
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...argsOf(c, build, bin)], { cwd: c.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 28 });
+    // As in the timed rounds: a run that failed would count its error path.
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${c.label} (${build}) under callgrind exited ${r.status}: ${firstLines(r.stderr)}`);
     const m = /Collected : (\d+)/.exec(r.stderr);
     if (!m) throw new Error(`callgrind of ${c.label} gave no count: ${firstLines(r.stderr)}`);
     return Number(m[1]);
   };
-  const node = count(cases[0]);
+  const node = count(cases[0], 'node');
   console.log(`  instructions (callgrind, one run each; node -e 0: ${(node / 1e6).toFixed(0)} M)`);
   for (const c of cases.slice(1)) {
     const cells = builds.map(([build, bin]) => {
-      const n = count(c, bin);
+      const n = count(c, build, bin);
       return `${build} ${(n / 1e6).toFixed(0).padStart(5)} M ${(n / node).toFixed(2).padStart(5)}x`;
     });
     console.log(`  ${c.label.padEnd(26)}${cells.join('   ')}`);

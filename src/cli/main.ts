@@ -25,7 +25,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   // The program's own help (and an unknown command, or none) lists every command from the table,
   // importing none of them.
   const named = commandOf(argv);
-  if (named !== undefined) (await COMMANDS[named]!.load())(program, io, setExit);
+  if (named !== undefined) {
+    (await COMMANDS[named]!.load())(program, io, setExit);
+    if (colorPossible(argv, io)) await (await import('../reporters/styles.js')).loadColors();
+  }
   else {
     for (const name of Object.keys(COMMANDS)) addCommand(program, name);
     program.configureHelp({
@@ -53,4 +56,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     else io.stderr.write('Please report this with the command you ran. Set CDP_DEBUG=1 to print the stack trace.\n');
     return EXIT_USAGE;
   }
+}
+
+/**
+ * Whether any report of this run may be coloured: true wherever useColor (report-options.ts) can be,
+ * for stdout or stderr. Only then is chalk loaded (see src/reporters/styles.ts).
+ */
+export function colorPossible(argv: readonly string[], io: Pick<Io, 'env' | 'stdout' | 'stderr'>): boolean {
+  const force = io.env.FORCE_COLOR;
+  return argv.includes('--color') || (force !== undefined && force !== '0' && force !== 'false') || io.stdout.isTTY === true || io.stderr.isTTY === true;
 }

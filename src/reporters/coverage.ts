@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { styles } from './styles.js';
 import { isError, type Diagnostic } from '../core/diagnostic.js';
 import type { CoverageEntry } from '../core/report.js';
 import { displayPath } from './paths.js';
@@ -10,7 +10,7 @@ import type { Reporter } from './types.js';
  * with the problems found at each call site, then how many of each are implemented.
  */
 export const coverage: Reporter = (report, options) => {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = styles(options.color);
   const entries = report.coverage ?? [];
   const problems = problemsByLocation(report.diagnostics);
   const labels = entries.map((e) => (e.type === 'track' ? e.event : `${e.type} ${e.event}`));

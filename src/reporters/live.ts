@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { styles } from './styles.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { shortened } from '../core/text.js';
 
@@ -15,11 +15,8 @@ export interface LiveLine {
  * as the stylish reporter writes them. Names come from the network: control characters are shown
  * escaped, so a payload cannot move the cursor or clear the terminal.
  */
-const PLAIN = new Chalk({ level: 0 });
-const COLOURED = new Chalk({ level: 1 });
-
 export function liveLine(record: LiveLine, color: boolean): string {
-  const c = color ? COLOURED : PLAIN;
+  const c = styles(color);
   const time = record.receivedAt.slice(11, 19);
   const name = record.name === undefined ? '' : `  ${safe(shortened(record.name, 80))}`;
   const errors = record.diagnostics.filter((d) => d.severity === 'error').length;

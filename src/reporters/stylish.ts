@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { styles, type Styles } from './styles.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Report } from '../core/report.js';
 import { displayPath } from './paths.js';
@@ -10,7 +10,7 @@ import type { Reporter } from './types.js';
  * rows, then a problem count and the command's stats.
  */
 export const stylish: Reporter = (report, options) => {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = styles(options.color);
   const blocks = groupByFile(report.diagnostics).map(([file, diagnostics]) =>
     renderGroup(file === undefined ? NO_FILE_LABEL : displayPath(file, options.cwd), diagnostics, chalk),
   );
@@ -42,7 +42,7 @@ interface Row {
   ruleId: string;
 }
 
-function renderGroup(heading: string, diagnostics: readonly Diagnostic[], chalk: ChalkInstance): string {
+function renderGroup(heading: string, diagnostics: readonly Diagnostic[], chalk: Styles): string {
   const rows: Row[] = diagnostics.map((d) => ({
     line: d.line === undefined ? '' : String(d.line),
     column: d.line === undefined || d.column === undefined ? '' : `:${d.column}`,
@@ -70,7 +70,7 @@ function renderGroup(heading: string, diagnostics: readonly Diagnostic[], chalk:
   return [chalk.underline(terminalSafe(heading)), ...lines].join('\n');
 }
 
-function problemLine(report: Report, chalk: ChalkInstance): string {
+function problemLine(report: Report, chalk: Styles): string {
   const { errorCount, warningCount } = report.summary;
   const total = errorCount + warningCount;
   if (total === 0) return '';
@@ -81,7 +81,7 @@ function problemLine(report: Report, chalk: ChalkInstance): string {
 }
 
 /** Stats keys are plural nouns (`events`, `files`); one of them reads as `1 file`. */
-function statsLine(report: Report, chalk: ChalkInstance): string {
+function statsLine(report: Report, chalk: Styles): string {
   const entries = Object.entries(report.summary.stats);
   if (entries.length === 0) return '';
   return chalk.dim(`${report.command}: ${entries.map(([key, value]) => `${value} ${value === 1 ? key.replace(/s$/, '') : key}`).join(' · ')}`);

@@ -26,6 +26,13 @@ describe('start-up', () => {
     expect(warehouse.filter((m) => /^node_modules\/pg\//.test(m))).toEqual([]);
   });
 
+  it('chalk loads only when a report may be coloured', () => {
+    const args = ['lint', 'plans/ecommerce.sample.ndjson', '--plan', 'plans/ecommerce.yaml'];
+    expect(packages(modulesOf(args))).not.toContain('chalk');
+    expect(packages(modulesOf([...args, '--color']))).toContain('chalk');
+    expect(cdp([...args, '--color']).stdout).toContain('\u001b[31merror');
+  });
+
   it('cdp lint loads tinyglobby when an input is a glob', () => {
     const modules = modulesOf(['lint', 'plans/ecommerce.sample.*', '--plan', 'plans/ecommerce.yaml']);
     expect(modules.filter((m) => m.startsWith('node_modules/tinyglobby/'))).not.toEqual([]);

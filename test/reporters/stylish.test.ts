@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createReport } from '../../src/core/report.js';
 import { stylish } from '../../src/reporters/stylish.js';
 import { emptyReport, fixtureReport, options, RULES } from './fixture.js';
+import { loadColors } from '../../src/reporters/styles.js';
+
+// chalk loads asynchronously, as the CLI loads it when colour is possible.
+beforeAll(loadColors);
 
 const ANSI = /\u001b\[\d+m/;
 

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { styles, type Styles } from '../styles.js';
 import type { EventCoverage, PropertyCoverage, SchemaReport } from '../../report/types.js';
 import { displayPath } from '../paths.js';
 import { distinctText, eventTags, eventTitle, int, percent, planText, propertyFlags, rangeText, sparkline, timestampNote, topValuesText, totalsLine, truncate, typesText } from './text.js';
@@ -10,14 +10,14 @@ const PATH_MAX = 24;
 
 /** The terminal view: one block per event with a coverage bar per property, then what is missing. */
 export function renderSchemaTable(report: SchemaReport, options: { color: boolean; cwd: string }): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = styles(options.color);
   const out: string[] = [header(report, chalk, options.cwd)];
   for (const event of report.events) out.push(eventBlock(event, report.plan !== undefined, chalk));
   out.push(...footer(report, chalk));
   return `${out.filter((b) => b !== '').join('\n\n')}\n`;
 }
 
-function header(report: SchemaReport, chalk: ChalkInstance, cwd: string): string {
+function header(report: SchemaReport, chalk: Styles, cwd: string): string {
   const s = report.summary;
   const lines = [`${chalk.bold('schema-report')}: ${totalsLine(report)}`];
   if (s.firstSeen) lines.push(`seen: ${rangeText(s.firstSeen, s.lastSeen)}`);
@@ -29,7 +29,7 @@ function header(report: SchemaReport, chalk: ChalkInstance, cwd: string): string
   return lines.join('\n');
 }
 
-function eventBlock(event: EventCoverage, withPlan: boolean, chalk: ChalkInstance): string {
+function eventBlock(event: EventCoverage, withPlan: boolean, chalk: Styles): string {
   const tags = eventTags(event);
   let title = chalk.bold(eventTitle(event, 60));
   if (event.planned === false) title += ` ${chalk.red('not in plan')}`;
@@ -50,7 +50,7 @@ function eventBlock(event: EventCoverage, withPlan: boolean, chalk: ChalkInstanc
   return lines.join('\n');
 }
 
-function propertyLines(p: PropertyCoverage, pathWidth: number, withPlan: boolean, chalk: ChalkInstance): string[] {
+function propertyLines(p: PropertyCoverage, pathWidth: number, withPlan: boolean, chalk: Styles): string[] {
   const flags = propertyFlags(p);
   const bad = flags.length > 0;
   // Only a property present every time gets a full bar.
@@ -74,7 +74,7 @@ function propertyLines(p: PropertyCoverage, pathWidth: number, withPlan: boolean
   return lines;
 }
 
-function footer(report: SchemaReport, chalk: ChalkInstance): string[] {
+function footer(report: SchemaReport, chalk: Styles): string[] {
   const blocks: string[] = [];
   const list = (title: string, items: string[]) => blocks.push([title, ...items.map((i) => `  ${i}`)].join('\n'));
   if (report.unplannedEvents.length > 0) list(chalk.red(`Not in the plan (${report.unplannedEvents.length}):`), report.unplannedEvents.map((e) => eventTitle(e)));

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SchemaReport } from '../../../src/report/types.js';
 import { renderSchemaMarkdown } from '../../../src/reporters/schema/markdown.js';
 import { renderSchemaTable } from '../../../src/reporters/schema/table.js';
 import { percent as htmlPercent } from '../../../src/reporters/schema/html-text.js';
 import { percent, sparkline, typesText } from '../../../src/reporters/schema/text.js';
+import { loadColors } from '../../../src/reporters/styles.js';
+
+// chalk loads asynchronously, as the CLI loads it when colour is possible.
+beforeAll(loadColors);
 
 const sample = JSON.parse(readFileSync(new URL('../../fixtures/schema-report/sample-report.json', import.meta.url), 'utf8')) as SchemaReport;
 
