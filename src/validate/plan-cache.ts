@@ -48,14 +48,14 @@ export class PlanCache {
   /** The entry of the plan at `planPath` as its file reads now; undefined when the file cannot be read. */
   entry(planPath: string, cwd: string): CacheEntry | undefined {
     const absolute = resolve(cwd, planPath);
-    let bytes: Buffer;
+    let text: string;
     try {
-      bytes = readFileSync(absolute);
+      text = planText(absolute);
     } catch {
       return undefined;
     }
     const place = join(this.dir, 'plans', hash(`${absolute}\0${resolve(cwd)}`).slice(0, 16));
-    return new CacheEntry(this.dir, place, hash(this.buildId, bytes).slice(0, 24), cwd);
+    return new CacheEntry(this.dir, place, hash(this.buildId, text).slice(0, 24), this.buildId, cwd);
   }
 }
 
@@ -74,6 +74,7 @@ export class CacheEntry {
     /** Holds the entries of one plan path: the newest ENTRIES_PER_PLAN are kept. */
     private readonly place: string,
     private readonly version: string,
+    private readonly buildId: string,
     private readonly cwd: string,
   ) {
     this.dir = join(place, version);
@@ -83,20 +84,23 @@ export class CacheEntry {
   readPlan(): Plan | undefined {
     try {
       const stored = deserialize(readFileSync(join(this.dir, 'plan.bin'))) as StoredPlan;
-      for (const [file, digest] of stored.includes) if (hash(readFileSync(file)) !== digest) return undefined;
+      for (const [file, digest] of stored.includes) if (hash(planText(file)) !== digest) return undefined;
       return restorePlan(stored.plan);
     } catch {
       return undefined;
     }
   }
 
-  /** Keeps a plan that loaded without problems, in place of any older entry of the same file. */
+  /**
+   * Keeps a plan that loaded without problems. Hashes are taken of the text the loader read, not of
+   * the files as they are now: a file saved while cdp ran must not be taken for what was loaded. A
+   * plan whose first file no longer reads as it did when the entry was found is not kept.
+   */
   writePlan(plan: Plan): void {
     try {
-      const includes = plan.files.slice(1).map((file): [string, string] => {
-        const absolute = resolve(this.cwd, file);
-        return [absolute, hash(readFileSync(absolute))];
-      });
+      const texts = plan.files.map((file) => plan.sources.get(file)!.parts().text);
+      if (hash(this.buildId, texts[0]!).slice(0, 24) !== this.version) return;
+      const includes = plan.files.slice(1).map((file, i): [string, string] => [resolve(this.cwd, file), hash(texts[i + 1]!)]);
       mkdirSync(this.dir, { recursive: true });
       writeAtomically(join(this.dir, 'plan.bin'), serialize({ includes, plan: snapshotPlan(plan) } satisfies StoredPlan));
       this.prune();
@@ -133,6 +137,11 @@ export class CacheEntry {
       },
     };
   }
+}
+
+/** A plan file's text as the plan loader reads it (src/plan/load.ts): UTF-8, without a byte order mark. */
+function planText(path: string): string {
+  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
 }
 
 function readBuildId(): string | undefined {

@@ -43,6 +43,24 @@ describe('the plan cache', () => {
     expect(store().readPlan()).toBeUndefined();
   });
 
+  it('keeps only what the loader read: a file saved while cdp ran is not taken for what was loaded', () => {
+    const { dir, store } = project();
+    // The plan changes between finding the entry and loading the plan: nothing is kept under the old key.
+    const found = store();
+    writeFileSync(join(dir, 'plan.yaml'), ROOT.replace('order_id', 'checkout_id'));
+    found.writePlan(loadPlan('plan.yaml', dir));
+    expect(found.readPlan()).toBeUndefined();
+    expect(store().readPlan()).toBeUndefined();
+    // An include changes after it was loaded: the entry keeps the hash of what was loaded, so it misses.
+    const entry = store();
+    const plan = loadPlan('plan.yaml', dir);
+    writeFileSync(join(dir, 'part.yaml'), PART.replace('Product Viewed', 'Product Clicked'));
+    entry.writePlan(plan);
+    expect(store().readPlan()).toBeUndefined();
+    writeFileSync(join(dir, 'part.yaml'), PART);
+    expect([...store().readPlan()!.events.keys()]).toEqual(['Order Completed', 'Product Viewed']);
+  });
+
   it('keeps the four newest entries of a plan file, the one just written among them', () => {
     const { dir, cache, store } = project();
     const written: string[] = [];
