@@ -16,6 +16,7 @@ const MODULES = {
   'rules/describe.js': ['describeRules'],
   'core/report.js': ['createReport'],
   'reporters/index.js': ['getReporter', 'REPORTER_NAMES'],
+  'reporters/styles.js': ['loadColors'],
   'report/aggregate.js': ['CoverageAggregator'],
   'report/aggregate-unit.js': ['aggregateUnit'],
   'report/build-report.js': ['buildSchemaReport'],
@@ -33,6 +34,8 @@ export async function loadApi(base) {
     const module = await import(`${base}/${path}`);
     for (const name of names) api[name] = module[name];
   }
+  // The properties render coloured reports too: chalk is loaded first, as the CLI does when colour is possible.
+  await api.loadColors();
   return api;
 }
 
