@@ -60,7 +60,13 @@ export class EventValidators {
     const ajv = this.ajv();
     this.#patterns = {};
     const validate = ajv.compile(schema);
-    this.store?.write(key, standaloneModule(ajv, validate, this.#patterns));
+    if (this.store) {
+      try {
+        this.store.write(key, standaloneModule(ajv, validate, this.#patterns));
+      } catch {
+        // Keeping it is a convenience: the checks of this run use the validator compiled above.
+      }
+    }
     return validate;
   }
 
