@@ -13,6 +13,7 @@ const CLOSE_ARRAY = 93;
 const OPEN_OBJECT = 123;
 const CLOSE_OBJECT = 125;
 const BATCH = Buffer.from('batch');
+const TYPE = Buffer.from('type');
 const NO_ARRAY = -1;
 
 /** What the top-level value being read is. */
@@ -87,6 +88,10 @@ export class DocumentSplitter {
   /** How many bytes of the key being read match `batch`; -1 once it differs. */
   private keyMatch = -1;
   private batchKey = false;
+  // An object with a `type` is an event even when it has a `batch` array too, as on an NDJSON line
+  // (batch.ts): a `type` key ahead of the array keeps the object whole.
+  private typeMatch = -1;
+  private sawType = false;
   private sawBatch = false;
   private capture: Capture | undefined;
 
@@ -110,15 +115,21 @@ export class DocumentSplitter {
           this.inString = false;
           this.escaped = false;
           this.keyMatch = -1;
+          this.typeMatch = -1;
           this.newline(i);
         } else if (this.escaped) this.escaped = false;
         else if (b === QUOTE) {
           this.inString = false;
           if (this.keyMatch >= 0) this.batchKey = this.keyMatch === BATCH.length;
+          if (this.typeMatch === TYPE.length) this.sawType = true;
         } else if (b === BACKSLASH) {
           this.escaped = true;
           this.keyMatch = -1;
-        } else if (this.keyMatch >= 0) this.keyMatch = BATCH[this.keyMatch] === b ? this.keyMatch + 1 : -1;
+          this.typeMatch = -1;
+        } else {
+          if (this.keyMatch >= 0) this.keyMatch = BATCH[this.keyMatch] === b ? this.keyMatch + 1 : -1;
+          if (this.typeMatch >= 0) this.typeMatch = TYPE[this.typeMatch] === b ? this.typeMatch + 1 : -1;
+        }
         if (b >= 0x80) this.countWide(b);
         continue;
       }
@@ -133,7 +144,7 @@ export class DocumentSplitter {
         case OPEN_ARRAY:
         case OPEN_OBJECT:
           if (this.depth === 0) this.openTop(chunk, i, b);
-          else if (b === OPEN_ARRAY && this.depth === 1 && this.top === Top.Object && this.member === Member.Value && this.batchKey) {
+          else if (b === OPEN_ARRAY && this.depth === 1 && this.top === Top.Object && this.member === Member.Value && this.batchKey && !this.sawType) {
             this.openBatch();
           }
           else {
@@ -214,6 +225,7 @@ export class DocumentSplitter {
     else if (this.member === Member.Key && b === QUOTE) {
       this.member = Member.Name;
       this.keyMatch = 0;
+      this.typeMatch = 0;
       this.batchKey = false;
     } else if (this.member === Member.Name && b === COLON) this.member = Member.Value;
     else this.member = Member.Other;
@@ -229,6 +241,7 @@ export class DocumentSplitter {
       this.top = Top.Object;
       this.member = Member.Key;
       this.sawBatch = false;
+      this.sawType = false;
       this.begin(i);
     }
   }

@@ -81,6 +81,15 @@ describe('readUnits on a {"batch": [...]} document', () => {
     expect(found).toEqual([{ text: source.trimEnd(), line: 1, column: 1 }]);
   });
 
+  it('reads an object with a type as one event, batch array or not, as an NDJSON line would be read', async () => {
+    // Found by the lint property (fast-check): the event was read as an empty batch, and lost.
+    const text = '{\n  "type": "track",\n  "batch": [\n  ]}\n{\n  "typ": "x",\n  "batch": [1]\n}\n';
+    expect(entries((await readStdin(text)).units)).toEqual([
+      { text: '{\n  "type": "track",\n  "batch": [\n  ]}', line: 1, column: 1 },
+      { text: '1', line: 7, column: 13, index: 0 },
+    ]);
+  });
+
   it('reads pretty-printed objects one after another (jq output) as one event each', async () => {
     const { found } = await readFixture('jq-stream.json');
     expect(found).toEqual([
