@@ -28,8 +28,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   if (named !== undefined) {
     (await COMMANDS[named]!.load())(program, io, setExit);
     if (colorPossible(argv, io)) await (await import('../reporters/styles.js')).loadColors();
-  }
-  else {
+  } else {
     for (const name of Object.keys(COMMANDS)) addCommand(program, name);
     program.configureHelp({
       subcommandTerm(command) {
