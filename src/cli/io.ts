@@ -8,6 +8,25 @@ export interface Io {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
+/** Colour unless told otherwise: flag, then NO_COLOR / FORCE_COLOR, then whether stdout is a terminal. */
+export function useColor(flag: boolean | undefined, io: Pick<Io, 'env' | 'stdout'>, toFile: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return !toFile && io.stdout.isTTY === true;
+}
+
+/**
+ * Whether any report of this run may be coloured, on stdout or stderr: only then is chalk loaded
+ * (see src/reporters/styles.ts). `--color` anywhere counts as the flag; `--no-color` may only turn
+ * colour off, so it is left to the command.
+ */
+export function colorPossible(argv: readonly string[], io: Pick<Io, 'env' | 'stdout' | 'stderr'>): boolean {
+  const flag = argv.includes('--color') ? true : undefined;
+  return useColor(flag, io, false) || useColor(flag, { env: io.env, stdout: io.stderr }, false);
+}
+
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help } from './commander.js';
 import { addCommand, commandOf, COMMANDS } from './commands.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, processIo, type Io } from './io.js';
+import { colorPossible, EXIT_OK, EXIT_USAGE, UsageError, processIo, type Io } from './io.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -55,13 +55,4 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     else io.stderr.write('Please report this with the command you ran. Set CDP_DEBUG=1 to print the stack trace.\n');
     return EXIT_USAGE;
   }
-}
-
-/**
- * Whether any report of this run may be coloured: true wherever useColor (report-options.ts) can be,
- * for stdout or stderr. Only then is chalk loaded (see src/reporters/styles.ts).
- */
-export function colorPossible(argv: readonly string[], io: Pick<Io, 'env' | 'stdout' | 'stderr'>): boolean {
-  const force = io.env.FORCE_COLOR;
-  return argv.includes('--color') || (force !== undefined && force !== '0' && force !== 'false') || io.stdout.isTTY === true || io.stderr.isTTY === true;
 }

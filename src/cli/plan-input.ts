@@ -10,7 +10,7 @@ import { getReporter } from '../reporters/index.js';
 import { describeRules } from '../rules/describe.js';
 import { DEFAULT_PLAN_FILES } from './default-files.js';
 import { EXIT_USAGE, UsageError, type Io } from './io.js';
-import { useColor } from './report-options.js';
+import { useColor } from './io.js';
 
 export async function readConfig(io: Io, explicitPath?: string): Promise<LoadedConfig> {
   return asUsageError(() => loadConfig(io.cwd, explicitPath && resolve(io.cwd, explicitPath)));

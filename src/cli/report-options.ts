@@ -5,7 +5,7 @@ import { Option } from './commander.js';
 import type { CdpConfig } from '../config/load-config.js';
 import { summarize, type Report, type ReportSummary } from '../core/report.js';
 import { getReporter, REPORTER_NAMES, type Reporter } from '../reporters/index.js';
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, useColor, type Io } from './io.js';
 
 export interface ReportFlags {
   format?: string;
@@ -36,14 +36,6 @@ export function collectValues(value: string, previous: string[] | undefined): st
   return [...(previous ?? []), value];
 }
 
-/** Colour unless told otherwise: flag, then NO_COLOR / FORCE_COLOR, then whether stdout is a terminal. */
-export function useColor(flag: boolean | undefined, io: Io, toFile: boolean): boolean {
-  if (flag !== undefined) return flag;
-  if (io.env.NO_COLOR) return false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  return !toFile && io.stdout.isTTY === true;
-}
 
 export function parseMaxWarnings(value: string | number | undefined): number {
   if (value === undefined) return -1;

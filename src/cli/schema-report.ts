@@ -21,7 +21,8 @@ import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { findPlanPath, readConfig, readUsablePlan, reportPlanProblems, type CacheFlags } from './plan-input.js';
 import { CACHE_LOCATION_OPTION, NO_CACHE_OPTION } from './cache-options.js';
 import { startProgress } from './progress.js';
-import { collectValues, useColor } from './report-options.js';
+import { collectValues } from './report-options.js';
+import { useColor } from './io.js';
 import { LOAD_OPTION, SCHEMA_OPTION, WAREHOUSE_OPTION, withWarehouse } from './warehouse-input.js';
 import { addCommand } from './commands.js';
 

@@ -12,7 +12,8 @@ import { loadChecker, PlanWatcher } from '../serve/plan-watcher.js';
 import { isLoopback, startServer } from '../serve/server.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 import { asUsageError, choosePlanPath, readConfig } from './plan-input.js';
-import { collectValues, useColor } from './report-options.js';
+import { collectValues } from './report-options.js';
+import { useColor } from './io.js';
 import { addCommand } from './commands.js';
 
 interface ServeFlags {

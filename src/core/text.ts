@@ -8,3 +8,8 @@ export function shortened(text: string, max: number): string {
   const end = code >= 0xd800 && code <= 0xdbff ? max - 2 : max - 1;
   return `${text.slice(0, end)}…`;
 }
+
+/** Text without the byte order mark some editors write first: JSON and YAML readers take it for content. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { withoutBom } from '../core/text.js';
 import { ImportFormatError, type ImportSource, type RuleKind } from './import-source.js';
 import { isObject, readImportSource, schemaSet, type SchemaItem } from './read-shapes.js';
 
@@ -21,7 +22,7 @@ export function readImportInput(path: string, display = path): ImportSource {
 /** JSON.parse with the line and column of a syntax error, which Node reports only as an offset on some versions. */
 export function parseJson(text: string, file: string): unknown {
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(withoutBom(text));
   } catch (error) {
     const message = (error as Error).message;
     const offset = /position (\d+)/.exec(message);

@@ -1,5 +1,6 @@
 import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { withoutBom } from '../core/text.js';
 import { DEFAULT_POLICIES, type Plan, type Policy, type RawConvention, type TypeDefinition, type PlanEvent } from './model.js';
 import { Normalizer } from './normalize.js';
 import { loneSurrogateKeys } from './lone-surrogates.js';
@@ -102,7 +103,7 @@ class PlanLoader {
   private read(absolute: string, file: string, site?: IncludeSite): string | undefined {
     const where = site ? { file: site.file, path: site.pointer } : {};
     try {
-      return this.files.read(absolute).replace(/^\uFEFF/, '');
+      return withoutBom(this.files.read(absolute));
     } catch (error) {
       if (!(error instanceof PlanFileError)) throw error;
       const message = error.directory

@@ -18,7 +18,7 @@ let chalk: ChalkInstance | undefined;
  * Loads chalk. It is an ES module only, so on Node 20 it cannot be loaded at the moment a reporter
  * needs it; and loading it costs about 12 ms (supports-color brings node:os and node:tty), a tenth
  * of `node -e 0`, which output without colour (CI, pipes, files) need not pay. The CLI calls this
- * before a command runs whenever colour is possible (see colorPossible in src/cli/main.ts).
+ * before a command runs whenever colour is possible (see colorPossible in src/cli/io.ts).
  */
 export async function loadColors(): Promise<void> {
   chalk ??= new (await import('chalk')).Chalk({ level: 1 });

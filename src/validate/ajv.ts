@@ -24,9 +24,17 @@ function ajvModules(): AjvModules {
   return modules;
 }
 
-/** The formats createAjv's instances know (ajv-formats' full set), without loading ajv. */
+/** ajv-formats' formats module: what createAjv's instances know, without loading ajv. */
+const formats = () => require('ajv-formats/dist/formats') as { formatNames: string[]; fullFormats: Record<string, unknown> };
+
+/** The formats createAjv's instances know (ajv-formats' full set). */
 export function formatNames(): readonly string[] {
-  return (require('ajv-formats/dist/formats') as { formatNames: string[] }).formatNames;
+  return formats().formatNames;
+}
+
+/** ajv-formats' full set of formats, each a RegExp, a function or a { validate, compare } object. */
+export function fullFormats(): Record<string, unknown> {
+  return formats().fullFormats;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { withoutBom } from '../core/text.js';
 import type { Plan } from '../plan/model.js';
 import { restorePlan, snapshotPlan } from '../plan/snapshot.js';
 import type { ValidatorStore } from './event-validators.js';
@@ -141,7 +142,7 @@ export class CacheEntry {
 
 /** A plan file's text as the plan loader reads it (src/plan/load.ts): UTF-8, without a byte order mark. */
 function planText(path: string): string {
-  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  return withoutBom(readFileSync(path, 'utf8'));
 }
 
 function readBuildId(): string | undefined {

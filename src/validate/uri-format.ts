@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { fullFormats } from './ajv.js';
 
 type Formats = Record<string, unknown>;
 
@@ -9,14 +9,6 @@ type Formats = Record<string, unknown>;
  * a short run's start-up; this one a fraction of a millisecond.
  */
 const COMMON_URI = /^[a-z][a-z0-9+\-.]*:\/\/[a-z0-9\-._~!$&'()*+,;=]*(?::\d*)?(?:\/[a-z0-9\-._~!$&'()*+,;=:@]*)*(?:\?[a-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
-
-let full: Formats | undefined;
-
-/** ajv-formats' formats (the full set, as createAjv adds them). */
-export function fullFormats(): Formats {
-  full ??= (createRequire(import.meta.url)('ajv-formats/dist/formats') as { fullFormats: Formats }).fullFormats;
-  return full;
-}
 
 /** ajv-formats' `uri`, with the same verdict on every string: the common shape first, its full expression for the rest. */
 export function uri(value: string): boolean {

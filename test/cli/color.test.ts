@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
-import { colorPossible } from '../../src/cli/main.js';
-import { useColor } from '../../src/cli/report-options.js';
+import { colorPossible, useColor } from '../../src/cli/io.js';
 
 describe('colour', () => {
   // chalk is loaded only when colorPossible says so, and styles(true) without it is an internal

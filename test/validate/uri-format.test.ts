@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fullFormats, uri } from '../../src/validate/uri-format.js';
+import { fullFormats } from '../../src/validate/ajv.js';
+import { uri } from '../../src/validate/uri-format.js';
 
 const ajvFormatsUri = fullFormats().uri as (value: string) => boolean;
 
